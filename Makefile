@@ -1,0 +1,45 @@
+# Unisono — the two commands of the README are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest services system-deps docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: set everything up and run the product on the embedded SQLite database
+demo: $(STAMP) system-deps
+	$(BIN)/unisono demo
+
+## test: set everything up and run lint, type checks and the whole suite (SQLite and PostgreSQL)
+test: $(STAMP) system-deps services lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -n auto
+
+## services: make sure the PostgreSQL server the tests use is up (starts it when it can)
+services:
+	scripts/ensure-services.sh
+
+## system-deps: the system libraries WeasyPrint needs for PDF handbooks
+system-deps:
+	scripts/ensure-system-deps.sh
+
+## docs: regenerate docs/cli.md from the commands' --help
+docs: $(STAMP)
+	$(BIN)/python scripts/generate_cli_docs.py > docs/cli.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from unisono.cli.app import main
+
+main()

@@ -1,0 +1,363 @@
+"""The bible's services: load a validated bible as new versions, and read versions back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from unisono.bible import models
+from unisono.bible.loader import Bible, StandardFile
+from unisono.bible.schemas import ALL_CHANNELS, BibleConfig, Reason, StandardDoc
+from unisono.bible.source import Problem, ProblemsFound
+from unisono.bible.versions import Change, canonical_document, content_hash, field_changes
+from unisono.bible.workflow import transition_error
+
+
+@dataclass
+class LoadReport:
+    """What a load changed: standards created, given a new version, unchanged or archived."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[tuple[str, int]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    archived: list[str] = field(default_factory=list)
+    bible_revision: int | None = None  # the new revision of bible.yml, None when unchanged
+
+
+def load_bible(*, session: Session, bible: Bible, now: dt.datetime) -> LoadReport:
+    """Store ``bible``: a new version for each changed standard, all or nothing."""
+    current = current_versions(session=session)
+    prepared = [(s, canonical_document(s.doc)) for s in bible.standards]
+    problems = [
+        problem
+        for standard, _ in prepared
+        if (problem := _transition_problem(standard, current.get(standard.doc.id))) is not None
+    ]
+    if problems:
+        raise ProblemsFound(problems)
+    report = LoadReport(bible_revision=_store_config(session, bible, now))
+    for standard, document in prepared:
+        _store_standard(session, standard, document, current.get(standard.doc.id), now, report)
+    loaded = {standard.doc.id for standard in bible.standards}
+    for standard_id, version in sorted(current.items()):
+        if standard_id not in loaded and version.status != "archived":
+            _archive(session, version, now)
+            report.archived.append(standard_id)
+    session.flush()
+    return report
+
+
+def current_versions(*, session: Session) -> dict[str, models.StandardVersion]:
+    """The version in force of every standard, by standard id."""
+    rows = session.scalars(
+        select(models.StandardVersion).where(models.StandardVersion.valid_to.is_(None))
+    )
+    return {row.standard_id: row for row in rows}
+
+
+def _transition_problem(
+    standard: StandardFile, current: models.StandardVersion | None
+) -> Problem | None:
+    if current is None:
+        return None
+    message = transition_error(current.status, standard.doc.status)
+    if message is None:
+        return None
+    return standard.source.problem(("status",), f"{message} (version {current.version})")
+
+
+def _store_config(session: Session, bible: Bible, now: dt.datetime) -> int | None:
+    config = bible.config
+    document = config.model_dump(mode="json", exclude_defaults=True)
+    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
+    latest = session.scalars(
+        select(models.BibleRevision).order_by(models.BibleRevision.id.desc()).limit(1)
+    ).first()
+    _sync_channels(session, config)
+    _sync_reasons(session, config)
+    if latest is not None and latest.content_hash == digest:
+        return None
+    revision = models.BibleRevision(
+        loaded_at=now,
+        source=str(bible.config_source.path),
+        content_hash=digest,
+        company=config.company,
+        vision=config.vision,
+        language=config.language,
+        formality=config.effective_formality,
+        fcr_window_s=int(config.fcr_window.total_seconds()),
+        document=document,
+        forbidden=[
+            models.ForbiddenExpression(expression=f.expression, replacement=f.replacement)
+            for f in config.forbidden
+        ],
+    )
+    session.add(revision)
+    session.flush()
+    return revision.id
+
+
+def _sync_channels(session: Session, config: BibleConfig) -> None:
+    existing = {c.id: c for c in session.scalars(select(models.Channel))}
+    for channel in existing.values():
+        channel.active = channel.id in config.channels
+    for position, (channel_id, label) in enumerate(config.channels.items()):
+        row = existing.get(channel_id) or models.Channel(id=channel_id)
+        row.label, row.position, row.active = label, position, True
+        session.add(row)
+    session.flush()
+
+
+def _sync_reasons(session: Session, config: BibleConfig) -> None:
+    existing = {r.id: r for r in session.scalars(select(models.Reason))}
+    for reason in existing.values():
+        reason.active = False
+    position = 0
+
+    def place(nodes: list[Reason], parent: str | None) -> None:
+        nonlocal position
+        for node in nodes:
+            row = existing.get(node.id) or models.Reason(id=node.id)
+            row.parent_id, row.label, row.stage = parent, node.label, node.stage
+            row.examples, row.position, row.active = list(node.examples), position, True
+            position += 1
+            session.add(row)
+            session.flush()  # a parent row exists before its children refer to it
+            place(node.children, node.id)
+
+    place(config.reasons, None)
+
+
+def _store_standard(
+    session: Session,
+    standard: StandardFile,
+    document: dict[str, Any],
+    current: models.StandardVersion | None,
+    now: dt.datetime,
+    report: LoadReport,
+) -> None:
+    digest = content_hash(document, standard.body)
+    if current is not None and current.content_hash == digest:
+        report.unchanged.append(standard.doc.id)
+        return
+    if current is None:
+        session.add(models.Standard(id=standard.doc.id, created_at=now))
+        number = 1
+        report.created.append(standard.doc.id)
+    else:
+        current.valid_to = now
+        session.flush()  # the old version stops being current before the new one starts
+        number = current.version + 1
+        report.updated.append((standard.doc.id, number))
+    session.add(
+        _new_version(standard.doc, document, standard.body, standard.source.path, number, now)
+    )
+
+
+def _archive(session: Session, version: models.StandardVersion, now: dt.datetime) -> None:
+    """A standard whose file is gone gets an archived version (its history stays)."""
+    document = {**version.document, "status": "archived"}
+    doc = StandardDoc.model_validate(document)
+    version.valid_to = now
+    session.flush()
+    session.add(
+        _new_version(doc, document, version.body, version.source_path, version.version + 1, now)
+    )
+
+
+def _new_version(
+    doc: StandardDoc,
+    document: dict[str, Any],
+    body: str,
+    source_path: str,
+    number: int,
+    now: dt.datetime,
+) -> models.StandardVersion:
+    slas = []
+    if doc.sla is not None:
+        for kind in ("first_response", "resolution"):
+            for channel, target in (getattr(doc.sla, kind) or {}).items():
+                slas.append(
+                    models.StandardSla(
+                        kind=kind,
+                        channel_id=None if channel == ALL_CHANNELS else channel,
+                        target_s=int(target.total_seconds()),
+                    )
+                )
+    return models.StandardVersion(
+        standard_id=doc.id,
+        version=number,
+        valid_from=now,
+        valid_to=None,
+        content_hash=content_hash(document, body),
+        source_path=source_path,
+        title=doc.title,
+        section=doc.section,
+        status=doc.status,
+        owner=doc.owner,
+        review_every_s=int(doc.review_every.total_seconds()),
+        reviewed_on=doc.reviewed_on,
+        next_review_on=doc.next_review_on,
+        impact=doc.impact,
+        body=body,
+        required=list(doc.required),
+        document=document,
+        reasons=[models.StandardReason(reason_id=reason) for reason in dict.fromkeys(doc.reasons)],
+        channels=[
+            models.StandardChannel(channel_id=channel)
+            for channel in dict.fromkeys(doc.channels or [])
+        ],
+        facts=[_fact_row(name, fact) for name, fact in doc.facts.items()],
+        slas=slas,
+        answers=[
+            models.StandardAnswer(channel_id=channel, text=text)
+            for channel, text in doc.answers.items()
+        ],
+        forbidden=[
+            models.ForbiddenExpression(expression=f.expression, replacement=f.replacement)
+            for f in doc.forbidden
+        ],
+    )
+
+
+def _fact_row(name: str, fact: Any) -> models.StandardFact:
+    quantity = fact.quantity
+    base_value, base_unit = quantity.base()
+    return models.StandardFact(
+        name=name,
+        raw=fact.raw,
+        dimension=quantity.dimension,
+        value=float(quantity.value),
+        unit=quantity.unit,
+        per=quantity.per,
+        base_value=float(base_value),
+        base_unit=base_unit,
+    )
+
+
+# --- reading versions back -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One version of a standard, with what changed since the previous one."""
+
+    version: int
+    valid_from: dt.datetime
+    valid_to: dt.datetime | None
+    status: str
+    title: str
+    content_hash: str
+    changed: list[str]
+
+
+def get_version(
+    *, session: Session, standard_id: str, version: int | None = None
+) -> models.StandardVersion | None:
+    """A version of a standard (the one in force when ``version`` is None)."""
+    query = select(models.StandardVersion).where(models.StandardVersion.standard_id == standard_id)
+    if version is None:
+        query = query.where(models.StandardVersion.valid_to.is_(None))
+    else:
+        query = query.where(models.StandardVersion.version == version)
+    return session.scalars(query).first()
+
+
+def history(*, session: Session, standard_id: str) -> list[HistoryEntry]:
+    """Every version of a standard, oldest first; empty when there is no such standard."""
+    versions = session.scalars(
+        select(models.StandardVersion)
+        .where(models.StandardVersion.standard_id == standard_id)
+        .order_by(models.StandardVersion.version)
+    ).all()
+    entries, previous = [], None
+    for version in versions:
+        if previous is None:
+            changed = ["created"]
+        else:
+            changed = [
+                change.field
+                for change in field_changes(
+                    previous.document, previous.body, version.document, version.body
+                )
+            ]
+        entries.append(
+            HistoryEntry(
+                version.version, version.valid_from, version.valid_to, version.status,
+                version.title, version.content_hash, changed,
+            )
+        )
+        previous = version
+    return entries
+
+
+def diff(
+    *, session: Session, before: models.StandardVersion, after: models.StandardVersion
+) -> list[Change]:
+    """The fields that differ between two versions."""
+    return field_changes(before.document, before.body, after.document, after.body)
+
+
+@dataclass(frozen=True)
+class DueReview:
+    """A standard whose review is overdue or coming up."""
+
+    standard_id: str
+    title: str
+    owner: str
+    status: str
+    next_review_on: dt.date | None  # None: never reviewed
+    days_left: int | None  # negative when overdue
+
+
+def due_reviews(*, session: Session, as_of: dt.date, within_days: int) -> list[DueReview]:
+    """Standards in review or published whose review is due by ``as_of`` + ``within_days``."""
+    horizon = as_of + dt.timedelta(days=within_days)
+    version = models.StandardVersion
+    rows = session.scalars(
+        select(version)
+        .where(version.valid_to.is_(None), version.status.in_(("review", "published")))
+        .where(version.next_review_on.is_(None) | (version.next_review_on <= horizon))
+        .order_by(version.next_review_on.is_not(None), version.next_review_on, version.standard_id)
+    ).all()
+    return [
+        DueReview(
+            row.standard_id, row.title, row.owner, row.status, row.next_review_on,
+            None if row.next_review_on is None else (row.next_review_on - as_of).days,
+        )
+        for row in rows
+    ]
+
+
+def current_standards(
+    *, session: Session, statuses: tuple[str, ...] = ("published",)
+) -> list[models.StandardVersion]:
+    """The versions in force with one of ``statuses``, with their facts, SLAs and answers."""
+    version = models.StandardVersion
+    return list(
+        session.scalars(
+            select(version)
+            .where(version.valid_to.is_(None), version.status.in_(statuses))
+            .options(
+                selectinload(version.facts),
+                selectinload(version.slas),
+                selectinload(version.answers),
+                selectinload(version.reasons),
+                selectinload(version.forbidden),
+            )
+            .order_by(version.standard_id)
+        )
+    )
+
+
+def latest_revision(*, session: Session) -> models.BibleRevision | None:
+    """The bible.yml in force, None before any bible is loaded."""
+    return session.scalars(
+        select(models.BibleRevision).order_by(models.BibleRevision.id.desc()).limit(1)
+    ).first()

@@ -1,0 +1,38 @@
+"""The ``unisono`` command."""
+
+from __future__ import annotations
+
+import typer
+
+from unisono import __version__
+from unisono.cli import bible, database
+
+app = typer.Typer(
+    name="unisono",
+    help="Unisono: one service bible, the same answer on every channel.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("init")(database.init)
+app.add_typer(bible.app, name="bible")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"unisono {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Unisono: one service bible, the same answer on every channel."""
+
+
+def main() -> None:
+    """Run the command line."""
+    app()

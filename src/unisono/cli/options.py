@@ -1,0 +1,64 @@
+"""What every command shares: the ``--db`` and ``--json`` options, opening the database, output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from unisono.core.config import get_settings
+from unisono.core.db import make_engine, session_scope
+from unisono.core.migrate import DatabaseNotReady, ensure_current
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL (default: UNISONO_DATABASE_URL, else the embedded SQLite file).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``message`` on stderr and stop with exit status ``code``."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def engine_for(db: str | None) -> Engine:
+    """The engine for ``--db``, the configured database when it is not given."""
+    url = db or get_settings().resolved_database_url
+    try:
+        return make_engine(url)
+    except (ImportError, ValueError) as error:
+        fail(f"cannot use the database {url!r}: {error}")
+
+
+@contextmanager
+def database_session(db: str | None) -> Iterator[Session]:
+    """A session on an up-to-date database, committed once when the command succeeds."""
+    engine = engine_for(db)
+    try:
+        ensure_current(engine)
+        with session_scope(engine) as session:
+            yield session
+    except DatabaseNotReady as error:
+        fail(str(error))
+    except OperationalError as error:
+        fail(f"cannot reach the database: {error.orig}")
+    finally:
+        engine.dispose()
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented JSON (dates and other values as text)."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

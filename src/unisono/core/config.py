@@ -1,0 +1,44 @@
+"""Settings: one object, read from the environment (``UNISONO_*``) and documented in docs/."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("unisono", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Unisono's settings; every field is listed in docs/configuration.md."""
+
+    model_config = SettingsConfigDict(env_prefix="UNISONO_", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Folder for the embedded database and generated files.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL of the database; default: the embedded SQLite file "
+            "`unisono.db` in the data directory. `postgresql://…` uses PostgreSQL."
+        ),
+    )
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        """The database URL to use, the embedded SQLite file when none is set."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'unisono.db'}"
+
+
+def get_settings() -> Settings:
+    """Read the settings from the environment."""
+    return Settings()
