@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
-# WeasyPrint (PDF handbooks) needs Pango. Install it with apt when it is missing and we can.
+# The system packages Unisono needs beyond Python: Pango and HarfBuzz for PDF handbooks
+# (WeasyPrint) and the fonts the handbook is set in. Installed with apt when missing and we can.
 set -eu
-if ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p | grep -q 'libpangoft2-1.0.so'; then
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-inter)
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "not a Debian system: make sure Pango and HarfBuzz are installed (PDF handbooks need them)"
   exit 0
 fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+  echo "installing ${missing[*]}…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
   exit 0
 fi
-echo "Pango is missing: install libpango-1.0-0 and libpangoft2-1.0-0 (PDF export needs them)" >&2
+echo "missing system packages: ${missing[*]} (PDF handbooks need them); install them with" \
+  "your package manager" >&2
 exit 1

@@ -1,8 +1,9 @@
-"""Every domain's tables, imported once for Alembic and for metadata checks."""
+"""Every domain's tables, imported once so that they join ``Base.metadata`` (for Alembic)."""
 
 from __future__ import annotations
 
+import unisono.bible.models  # noqa: F401
 
-def load_all_models() -> None:
-    """Import each domain's models so that their tables join ``Base.metadata``."""
-    import unisono.bible.models  # noqa: F401
+from unisono.core.db import Base
+
+metadata = Base.metadata

@@ -17,8 +17,10 @@ def check_config(source: SourceDocument) -> Iterator[Problem]:
     It reads the raw data, so that these problems are reported even beside shape errors.
     """
     yield from _check_reasons(source.data.get("reasons"), ("reasons",), None, set(), source)
-    for key, builtin, kind in (("placeholders", PLACEHOLDERS, "placeholder"),
-                               ("elements", ELEMENTS, "element")):
+    for key, builtin, kind in (
+        ("placeholders", PLACEHOLDERS, "placeholder"),
+        ("elements", ELEMENTS, "element"),
+    ):
         declared = source.data.get(key)
         for name in declared if isinstance(declared, dict) else ():
             if name in builtin:

@@ -21,8 +21,8 @@ from unisono.bible.schemas import (
     StandardDoc,
 )
 from unisono.bible.source import (
+    InvalidBibleError,
     Problem,
-    ProblemsFound,
     SourceDocument,
     read_yaml,
     split_front_matter,
@@ -58,9 +58,23 @@ class Bible:
     config_source: SourceDocument
     standards: list[StandardFile]
 
+    def reason_ids(self) -> list[str]:
+        """Every contact reason of the tree, parents before their children."""
+        ids: list[str] = []
+        _collect_reason_ids([r.model_dump() for r in self.config.reasons], ids)
+        return ids
+
+    def summary(self) -> dict[str, int]:
+        """How many standards, contact reasons and channels the bible has."""
+        return {
+            "standards": len(self.standards),
+            "reasons": len(self.reason_ids()),
+            "channels": len(self.config.channels),
+        }
+
 
 def read_bible(root: Path) -> Bible:
-    """Read and validate the bible in ``root``; raise ProblemsFound listing every problem."""
+    """Read and validate the bible in ``root``; raise InvalidBibleError listing every problem."""
     problems: list[Problem] = []
     config, config_source = _read_config(root, problems)
     context = _context(config, config_source)
@@ -75,8 +89,10 @@ def read_bible(root: Path) -> Bible:
             standards.append(standard)
     problems += checks.check_unique_ids(sources)
     if problems:
-        raise ProblemsFound(problems)
-    assert config is not None and config_source is not None  # no problems: both were read
+        raise InvalidBibleError(problems)
+    # no problems: both were read
+    assert config is not None
+    assert config_source is not None
     return Bible(root, config, config_source, standards)
 
 
@@ -105,7 +121,7 @@ def _read_config(
         return None, None
     try:
         source = read_yaml(_read_text(path), str(path))
-    except ProblemsFound as found:
+    except InvalidBibleError as found:
         problems += found.problems
         return None, None
     problems += checks.check_config(source)
@@ -116,7 +132,7 @@ def _read_front_matter(path: Path, problems: list[Problem]) -> SourceDocument | 
     try:
         front_matter, body, first_line = split_front_matter(_read_text(path), str(path))
         source = read_yaml(front_matter, str(path), first_line)
-    except ProblemsFound as found:
+    except InvalidBibleError as found:
         problems += found.problems
         return None
     return SourceDocument(source.path, source.data, source.root, source.first_line, body)
@@ -144,7 +160,7 @@ def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise ProblemsFound([Problem(str(path), 1, "", f"not UTF-8 text: {error}")]) from error
+        raise InvalidBibleError([Problem(str(path), 1, "", f"not UTF-8 text: {error}")]) from error
 
 
 def _validate(
@@ -181,9 +197,8 @@ def _context(config: BibleConfig | None, source: SourceDocument | None) -> Bible
     if config is not None:
         reasons: list[str] = []
         _collect_reason_ids([r.model_dump() for r in config.reasons], reasons)
-        return BibleContext(
-            frozenset(config.channels), frozenset(reasons), frozenset(ELEMENTS) | set(config.elements)
-        )
+        elements = frozenset(ELEMENTS) | set(config.elements)
+        return BibleContext(frozenset(config.channels), frozenset(reasons), elements)
     if source is None:
         return None
     data = source.data

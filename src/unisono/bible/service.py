@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from unisono.bible import models
 from unisono.bible.loader import Bible, StandardFile
 from unisono.bible.schemas import ALL_CHANNELS, BibleConfig, Reason, StandardDoc
-from unisono.bible.source import Problem, ProblemsFound
-from unisono.bible.versions import Change, canonical_document, content_hash, field_changes
+from unisono.bible.source import InvalidBibleError, Problem
+from unisono.bible.versions import canonical_document, content_hash
 from unisono.bible.workflow import transition_error
 
 
@@ -40,10 +40,17 @@ def load_bible(*, session: Session, bible: Bible, now: dt.datetime) -> LoadRepor
         if (problem := _transition_problem(standard, current.get(standard.doc.id))) is not None
     ]
     if problems:
-        raise ProblemsFound(problems)
+        raise InvalidBibleError(problems)
     report = LoadReport(bible_revision=_store_config(session, bible, now))
     for standard, document in prepared:
-        _store_standard(session, standard, document, current.get(standard.doc.id), now, report)
+        _store_standard(
+            session,
+            standard,
+            document=document,
+            current=current.get(standard.doc.id),
+            now=now,
+            report=report,
+        )
     loaded = {standard.doc.id for standard in bible.standards}
     for standard_id, version in sorted(current.items()):
         if standard_id not in loaded and version.status != "archived":
@@ -137,6 +144,7 @@ def _sync_reasons(session: Session, config: BibleConfig) -> None:
 def _store_standard(
     session: Session,
     standard: StandardFile,
+    *,
     document: dict[str, Any],
     current: models.StandardVersion | None,
     now: dt.datetime,
@@ -156,7 +164,14 @@ def _store_standard(
         number = current.version + 1
         report.updated.append((standard.doc.id, number))
     session.add(
-        _new_version(standard.doc, document, standard.body, standard.source.path, number, now)
+        _new_version(
+            standard.doc,
+            document,
+            body=standard.body,
+            source_path=standard.source.path,
+            number=number,
+            now=now,
+        )
     )
 
 
@@ -167,13 +182,21 @@ def _archive(session: Session, version: models.StandardVersion, now: dt.datetime
     version.valid_to = now
     session.flush()
     session.add(
-        _new_version(doc, document, version.body, version.source_path, version.version + 1, now)
+        _new_version(
+            doc,
+            document,
+            body=version.body,
+            source_path=version.source_path,
+            number=version.version + 1,
+            now=now,
+        )
     )
 
 
 def _new_version(
     doc: StandardDoc,
     document: dict[str, Any],
+    *,
     body: str,
     source_path: str,
     number: int,
@@ -239,125 +262,3 @@ def _fact_row(name: str, fact: Any) -> models.StandardFact:
         base_value=float(base_value),
         base_unit=base_unit,
     )
-
-
-# --- reading versions back -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One version of a standard, with what changed since the previous one."""
-
-    version: int
-    valid_from: dt.datetime
-    valid_to: dt.datetime | None
-    status: str
-    title: str
-    content_hash: str
-    changed: list[str]
-
-
-def get_version(
-    *, session: Session, standard_id: str, version: int | None = None
-) -> models.StandardVersion | None:
-    """A version of a standard (the one in force when ``version`` is None)."""
-    query = select(models.StandardVersion).where(models.StandardVersion.standard_id == standard_id)
-    if version is None:
-        query = query.where(models.StandardVersion.valid_to.is_(None))
-    else:
-        query = query.where(models.StandardVersion.version == version)
-    return session.scalars(query).first()
-
-
-def history(*, session: Session, standard_id: str) -> list[HistoryEntry]:
-    """Every version of a standard, oldest first; empty when there is no such standard."""
-    versions = session.scalars(
-        select(models.StandardVersion)
-        .where(models.StandardVersion.standard_id == standard_id)
-        .order_by(models.StandardVersion.version)
-    ).all()
-    entries, previous = [], None
-    for version in versions:
-        if previous is None:
-            changed = ["created"]
-        else:
-            changed = [
-                change.field
-                for change in field_changes(
-                    previous.document, previous.body, version.document, version.body
-                )
-            ]
-        entries.append(
-            HistoryEntry(
-                version.version, version.valid_from, version.valid_to, version.status,
-                version.title, version.content_hash, changed,
-            )
-        )
-        previous = version
-    return entries
-
-
-def diff(
-    *, session: Session, before: models.StandardVersion, after: models.StandardVersion
-) -> list[Change]:
-    """The fields that differ between two versions."""
-    return field_changes(before.document, before.body, after.document, after.body)
-
-
-@dataclass(frozen=True)
-class DueReview:
-    """A standard whose review is overdue or coming up."""
-
-    standard_id: str
-    title: str
-    owner: str
-    status: str
-    next_review_on: dt.date | None  # None: never reviewed
-    days_left: int | None  # negative when overdue
-
-
-def due_reviews(*, session: Session, as_of: dt.date, within_days: int) -> list[DueReview]:
-    """Standards in review or published whose review is due by ``as_of`` + ``within_days``."""
-    horizon = as_of + dt.timedelta(days=within_days)
-    version = models.StandardVersion
-    rows = session.scalars(
-        select(version)
-        .where(version.valid_to.is_(None), version.status.in_(("review", "published")))
-        .where(version.next_review_on.is_(None) | (version.next_review_on <= horizon))
-        .order_by(version.next_review_on.is_not(None), version.next_review_on, version.standard_id)
-    ).all()
-    return [
-        DueReview(
-            row.standard_id, row.title, row.owner, row.status, row.next_review_on,
-            None if row.next_review_on is None else (row.next_review_on - as_of).days,
-        )
-        for row in rows
-    ]
-
-
-def current_standards(
-    *, session: Session, statuses: tuple[str, ...] = ("published",)
-) -> list[models.StandardVersion]:
-    """The versions in force with one of ``statuses``, with their facts, SLAs and answers."""
-    version = models.StandardVersion
-    return list(
-        session.scalars(
-            select(version)
-            .where(version.valid_to.is_(None), version.status.in_(statuses))
-            .options(
-                selectinload(version.facts),
-                selectinload(version.slas),
-                selectinload(version.answers),
-                selectinload(version.reasons),
-                selectinload(version.forbidden),
-            )
-            .order_by(version.standard_id)
-        )
-    )
-
-
-def latest_revision(*, session: Session) -> models.BibleRevision | None:
-    """The bible.yml in force, None before any bible is loaded."""
-    return session.scalars(
-        select(models.BibleRevision).order_by(models.BibleRevision.id.desc()).limit(1)
-    ).first()

@@ -26,10 +26,12 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
-class ProblemsFound(Exception):
+class InvalidBibleError(Exception):
     """Raised with every problem found, so that callers can report them all at once."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -93,11 +95,15 @@ def read_yaml(text: str, path: str, first_line: int = 1) -> SourceDocument:
         reason = error.problem or "cannot be read"
         if error.context:
             reason += f" ({error.context})"
-        raise ProblemsFound([Problem(path, line, "", f"malformed YAML: {reason}")]) from error
+        raise InvalidBibleError([Problem(path, line, "", f"malformed YAML: {reason}")]) from error
     except YAMLError as error:
-        raise ProblemsFound([Problem(path, first_line, "", f"malformed YAML: {error}")]) from error
+        raise InvalidBibleError(
+            [Problem(path, first_line, "", f"malformed YAML: {error}")]
+        ) from error
     if not isinstance(root, CommentedMap):
-        raise ProblemsFound([Problem(path, first_line, "", "expected YAML fields (key: value)")])
+        raise InvalidBibleError(
+            [Problem(path, first_line, "", "expected YAML fields (key: value)")]
+        )
     return SourceDocument(path, to_plain(root), root, first_line)
 
 
@@ -123,13 +129,20 @@ def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
     """Split a standard's file into (YAML text, Markdown body, line where the YAML starts)."""
     lines = text.removeprefix("\ufeff").splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        raise ProblemsFound(
-            [Problem(path, 1, "", "no front matter: a standard starts with a '---' line, "
-                     "its YAML fields, and another '---' line before the Markdown body")]
+        raise InvalidBibleError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "",
+                    "no front matter: a standard starts with a '---' line, "
+                    "its YAML fields, and another '---' line before the Markdown body",
+                )
+            ]
         )
     for number, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             return "".join(lines[1:number]), "".join(lines[number + 1 :]), 2
-    raise ProblemsFound(
+    raise InvalidBibleError(
         [Problem(path, 1, "", "front matter not closed: add a '---' line after the YAML fields")]
     )

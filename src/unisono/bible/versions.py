@@ -51,8 +51,13 @@ def field_changes(
 
 
 def unified_diff(
-    before: dict[str, Any], before_body: str, after: dict[str, Any], after_body: str,
-    *, before_name: str, after_name: str,
+    before: dict[str, Any],
+    before_body: str,
+    after: dict[str, Any],
+    after_body: str,
+    *,
+    before_name: str,
+    after_name: str,
 ) -> str:
     """A unified diff of the two versions written as standard files."""
     lines = difflib.unified_diff(
@@ -78,7 +83,7 @@ _ORDER = {name: index for index, name in enumerate(StandardDoc.model_fields)}
 
 
 def _field_order(field: str) -> tuple[int, str]:
-    return _ORDER.get(field.split(".")[0], len(_ORDER)), field
+    return _ORDER.get(field.split(".", maxsplit=1)[0], len(_ORDER)), field
 
 
 def _flatten(document: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from unisono import __version__
-from unisono.cli import bible, database
+from unisono.cli import bible, database, demo
 
 app = typer.Typer(
     name="unisono",
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 app.command("init")(database.init)
 app.add_typer(bible.app, name="bible")
+app.command("demo")(demo.demo)
 
 
 def _version(value: bool) -> None:

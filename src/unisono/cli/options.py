@@ -9,13 +9,16 @@ from contextlib import contextmanager
 from typing import Annotated, Any, NoReturn
 
 import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from unisono.core.config import get_settings
 from unisono.core.db import make_engine, session_scope
-from unisono.core.migrate import DatabaseNotReady, ensure_current
+from unisono.core.migrate import DatabaseNotReadyError, ensure_current
 
 DbOption = Annotated[
     str | None,
@@ -51,12 +54,21 @@ def database_session(db: str | None) -> Iterator[Session]:
         ensure_current(engine)
         with session_scope(engine) as session:
             yield session
-    except DatabaseNotReady as error:
+    except DatabaseNotReadyError as error:
         fail(str(error))
     except OperationalError as error:
         fail(f"cannot reach the database: {error.orig}")
     finally:
         engine.dispose()
+
+
+def print_table(headers: list[str], rows: list[list[str]], *, title: str | None = None) -> None:
+    """Print rows as a table with a header line (plain text when not on a terminal)."""
+    table = Table(*headers, title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    for row in rows:
+        table.add_row(*row)
+    # piped into a file or another program: no wrapping at 80 columns
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def print_json(data: Any) -> None:

@@ -36,3 +36,19 @@ def format_duration(value: timedelta) -> str:
         if count:
             parts.append(f"{count}{unit}")
     return "".join(parts)
+
+
+def describe_duration(value: timedelta, language: str) -> str:
+    """A duration for a reader: ``2 min``, ``4 h``, ``48 h``, ``5 jours`` / ``5 days``."""
+    seconds = int(value.total_seconds())
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        minutes, rest = divmod(seconds, 60)
+        return f"{minutes} min" + (f" {rest} s" if rest else "")
+    days, rest = divmod(seconds, 86_400)
+    if rest == 0 and days >= 3:
+        word = "jours" if language == "fr" else "days"
+        return f"{days} {word}"
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours} h" + (f" {rest // 60:02d}" if rest >= 60 else "")

@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 
-class DatabaseNotReady(RuntimeError):
+class DatabaseNotReadyError(RuntimeError):
     """The database is missing Unisono's tables or has an older schema."""
 
 
@@ -45,12 +45,12 @@ def ensure_current(engine: Engine) -> None:
     """Fail with a clear message unless the database has the newest schema."""
     current = current_revision(engine)
     if current is None:
-        raise DatabaseNotReady(
+        raise DatabaseNotReadyError(
             f"the database {engine.url.render_as_string()} has no Unisono tables yet: "
             "run `unisono init` first"
         )
     if current != head_revision():
-        raise DatabaseNotReady(
+        raise DatabaseNotReadyError(
             f"the database schema is at {current}, this Unisono needs {head_revision()}: "
             "run `unisono init` to migrate it"
         )

@@ -27,8 +27,12 @@ def _add(dimension: Dimension, unit: str, forms: str, factor: str = "1") -> None
         _UNIT_FORMS[tuple(form.split())] = (dimension, unit, Decimal(factor))
 
 
-_add("duration", "business_day", "jours ouvres,jour ouvre,jours ouvrables,jour ouvrable,"
-     "business days,business day,working days,working day,j ouvres")
+_add(
+    "duration",
+    "business_day",
+    "jours ouvres,jour ouvre,jours ouvrables,jour ouvrable,"
+    "business days,business day,working days,working day,j ouvres",
+)
 _add("duration", "second", "s,sec,secs,seconde,secondes,second,seconds")
 _add("duration", "minute", "min,mins,mn,minute,minutes")
 _add("duration", "hour", "h,hr,hrs,heure,heures,hour,hours")

@@ -3,16 +3,13 @@
 from alembic import context
 from sqlalchemy import Connection
 
-from unisono.core.db import Base
-from unisono.models import load_all_models
-
-load_all_models()
+from unisono.models import metadata
 
 
 def run(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -1,0 +1,43 @@
+"""``unisono demo``: try Unisono on a fresh embedded database with the demo bible."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+
+from unisono.cli.options import DbOption, engine_for, print_json
+from unisono.cli.options import JsonOption
+from unisono.core.config import get_settings
+from unisono.demo.service import prepare_demo
+
+
+def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Start over on the demo database: load the demo bible and write its handbook."""
+    settings = get_settings()
+    demo_dir = settings.data_dir / "demo"
+    if db is None:
+        database = demo_dir / "unisono-demo.db"
+        for suffix in ("", "-wal", "-shm"):  # start over: the demo is always the same
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
+        db = f"sqlite:///{database}"
+    engine = engine_for(db)
+    try:
+        report = prepare_demo(engine=engine, output_dir=demo_dir, today=dt.date.today())
+    finally:
+        engine.dispose()
+    url = engine.url.render_as_string()
+    if as_json:
+        print_json({"database": url, **vars(report)})
+        return
+    typer.echo(
+        f"Demo ready on {url}\n"
+        f"  bible: {report.bible} — {report.standards} standards, {report.reasons} contact "
+        f"reasons, {report.channels} channels\n"
+        f"  handbook: {report.handbook_html}\n"
+        f"            {report.handbook_pdf}\n\n"
+        "Try:\n"
+        f"  unisono bible due --db {url}\n"
+        f"  unisono bible history remboursement-retard --db {url}\n"
+        f"  unisono bible show remboursement-retard --db {url}"
+    )
