@@ -39,7 +39,8 @@ system-deps:
 
 ## docs: regenerate docs/cli.md from the commands' --help
 docs: $(STAMP)
-	$(BIN)/python scripts/generate_cli_docs.py > docs/cli.md
+	$(BIN)/typer unisono.cli.app utils docs --name unisono --title "Command-line reference" \
+		--output docs/cli.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

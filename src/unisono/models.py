@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unisono.bible.models  # noqa: F401
-
 from unisono.core.db import Base
 
 metadata = Base.metadata

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
-from unisono.bible import models
 from unisono.bible.abcd import AbcdSummary, convert_abcd
 from unisono.bible.loader import Bible, read_bible
-from unisono.bible.service import load_bible
-from unisono.core.db import make_engine, session_scope
-from unisono.core.migrate import upgrade
 
 # The dataset lives in the `shared` folder beside the repository, not in it.
 ABCD = (Path(__file__).parents[2] / ".." / "shared" / "datasets" / "abcd").resolve()
@@ -32,7 +26,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, AbcdSumma
 
 @pytest.fixture(scope="module")
 def bible(converted: tuple[Path, AbcdSummary]) -> Bible:
-    return read_bible(converted[0])  # raises ProblemsFound if anything is wrong
+    return read_bible(converted[0])  # raises InvalidBibleError if anything is wrong
 
 
 def _procedures(bible: Bible) -> dict[str, list[str]]:
@@ -80,16 +74,24 @@ def test_body_lists_the_guideline_steps(bible: Bible) -> None:
     assert "   - Order ID" in standard.body
 
 
-def test_loads_into_a_fresh_database(bible: Bible, tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 't.db'}")
-    try:
-        upgrade(engine)
-        with session_scope(engine) as session:
-            report = load_bible(session=session, bible=bible, now=datetime.now(UTC))
-            assert len(report.created) == 56
-            assert session.scalar(select(func.count()).select_from(models.Reason)) == 65
-    finally:
-        engine.dispose()
+def test_the_cli_writes_a_bible_that_loads(cli, tmp_path: Path) -> None:
+    target = tmp_path / "abcd-bible"
+    result = cli("bible", "import-abcd", str(ABCD), "-o", str(target), "--json", db=False)
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout)["procedures"] == 55
+    report = json.loads(cli("bible", "load", str(target), "--json").stdout)
+    assert len(report["created"]) == 56
+    assert cli("bible", "history", "abcd-account_access-reset_2fa").exit_code == 0
+
+
+def test_a_folder_of_another_shape_is_refused(cli_nodb, tmp_path: Path) -> None:
+    source = tmp_path / "abcd"
+    source.mkdir()
+    for name in ("guidelines.json", "kb.json", "ontology.json"):
+        (source / name).write_text('{"x": 1}', encoding="utf-8")
+    result = cli_nodb("bible", "import-abcd", str(source), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "does not have the ABCD dataset's shape" in result.stderr
 
 
 def test_refuses_a_non_empty_target(converted: tuple[Path, AbcdSummary]) -> None:

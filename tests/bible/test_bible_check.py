@@ -88,8 +88,7 @@ slas: {}
             "and its unit, e.g. '14 jours', '4,90 EUR', '5 %', '3 colis', '5 EUR par jour'",
             f"{path}/errors.md:13: facts.frais: unknown unit 'jourz': did you mean 'jour'?",
             f"{path}/errors.md:17: slas: unknown field; did you mean 'sla'?",
-            f"{path}/vision.md:2: id: duplicate standard id 'vision': also in "
-            f"{path}/twin.md:2",
+            f"{path}/vision.md:2: id: duplicate standard id 'vision': also in {path}/twin.md:2",
         ]
     )
 
@@ -101,7 +100,7 @@ def test_problems_in_a_valid_shape_are_found_once_the_shape_is_right(minimal_bib
         STANDARD.format(id="portee").replace(
             "---\nCorps",
             "sla: {first_response: {phone: 4h}}\n"
-            "answers:\n  email: \"Bonjour {client}, merci.\"\n"
+            'answers:\n  email: "Bonjour {client}, merci."\n'
             "---\nCorps",
         ),
     )
@@ -137,9 +136,7 @@ def test_bible_yml_problems(minimal_bible):
 def test_malformed_yaml_points_at_the_broken_line(minimal_bible):
     standard = minimal_bible / "processes/vision.md"
     standard.write_text(
-        standard.read_text(encoding="utf-8").replace(
-            "title: Notre vision", 'title: "Notre vision'
-        ),
+        standard.read_text(encoding="utf-8").replace("title: Notre vision", 'title: "Notre vision'),
         encoding="utf-8",
     )
     found = problems_of(minimal_bible)

@@ -11,7 +11,9 @@ def test_due_lists_overdue_and_upcoming_reviews(cli, minimal_bible):
     # remboursement-retard: reviewed 2026-10-01 every 90 days -> due 2026-12-30
     # vision: reviewed 2026-01-15 every 365 days -> due 2027-01-15
     load(cli, minimal_bible)
-    due = json.loads(cli("bible", "due", "--as-of", "2026-12-01", "--within", "30", "--json").stdout)
+    due = json.loads(
+        cli("bible", "due", "--as-of", "2026-12-01", "--within", "30", "--json").stdout
+    )
     assert [(d["standard_id"], d["days_left"]) for d in due["due"]] == [
         ("remboursement-retard", 29)
     ]

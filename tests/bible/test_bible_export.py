@@ -6,7 +6,6 @@ import re
 
 import pytest
 from pypdf import PdfReader
-
 from tests.bible.test_bible_load import edit, load
 
 
@@ -21,7 +20,7 @@ def test_html_handbook_has_the_sections_in_order_with_each_standard(cli, loaded,
     result = cli("bible", "export", "--format", "html", "-o", str(target))
     assert result.exit_code == 0, result
     html = target.read_text(encoding="utf-8")
-    assert "<h1 class=\"cover-title\">Bible du Service Clients</h1>" in html
+    assert '<h1 class="cover-title">Bible du Service Clients</h1>' in html
     assert "Une seule voix : la même réponse sur tous les canaux." in html
     assert html.index("Les fondamentaux") < html.index("Les processus") < html.index("Annexes")
     standard = html[html.index('id="standard-remboursement-retard"') :]
@@ -32,8 +31,8 @@ def test_html_handbook_has_the_sections_in_order_with_each_standard(cli, loaded,
         "1 octobre 2026",  # reviewed on
         "30 décembre 2026",  # next review
         "<code>delai_remboursement</code></th><td>14 jours",
-        "<td>Chat</td><td class=\"num\">2 min</td>",
-        "<td>tous les canaux</td><td class=\"num\">48 h</td>",
+        '<td>Chat</td><td class="num">2 min</td>',
+        '<td>tous les canaux</td><td class="num">48 h</td>',
         "<li>Empathie</li>",
         "ce n&#39;est pas de notre faute",
         "<li>Vérifier la date de livraison promise.</li>",  # the Markdown body, rendered

@@ -1,4 +1,4 @@
-"""`unisono bible load`, `history`, `diff`, `show`: versions only for what changed, all or nothing."""
+"""`unisono bible load`, `history`, `diff`, `show`: new versions for changes, all or nothing."""
 
 from __future__ import annotations
 

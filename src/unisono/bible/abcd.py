@@ -126,8 +126,11 @@ def convert_abcd(source: Path, target: Path) -> AbcdSummary:
     """Write the bible for the ABCD dataset in ``source`` into the new folder ``target``."""
     _check_target(target)
     guidelines, kb, ontology = (_read_json(source / name) for name in _SOURCES)
-    subflows = _subflows(guidelines, kb, ontology)
-    labels = _action_labels(subflows)
+    try:
+        subflows = _subflows(guidelines, kb, ontology)
+        labels = _action_labels(subflows)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"{source} does not have the ABCD dataset's shape ({error!r})") from error
     target.mkdir(parents=True, exist_ok=True)
     config = _bible_config(guidelines, subflows, labels)
     (target / "bible.yml").write_text(_dump(config), encoding="utf-8")

@@ -25,7 +25,7 @@ from unisono.cli.options import (
     print_json,
     print_table,
 )
-from unisono.core.db import utcnow
+from unisono.core import clock
 
 app = typer.Typer(help="The service bible: check, load, show, history, diff, due, export.")
 
@@ -79,7 +79,7 @@ def load(path: BiblePath, db: DbOption = None, as_json: JsonOption = False) -> N
     bible = _read_or_report(path, as_json)
     with database_session(db) as session:
         try:
-            report = load_bible(session=session, bible=bible, now=utcnow())
+            report = load_bible(session=session, bible=bible, now=clock.utcnow())
         except InvalidBibleError as found:
             _report_problems(found, path, as_json)
     if as_json:
@@ -202,7 +202,7 @@ def due(
     as_json: JsonOption = False,
 ) -> None:
     """Standards whose review is overdue or due soon."""
-    today = as_of.date() if as_of else dt.date.today()
+    today = as_of.date() if as_of else clock.today()
     with database_session(db) as session:
         rows = queries.due_reviews(session=session, as_of=today, within_days=within)
     if as_json:
@@ -236,7 +236,7 @@ def export(
     with database_session(db) as session:
         statuses = ("published", "review", "draft") if drafts else ("published",)
         try:
-            html = render_handbook(session=session, statuses=statuses, today=dt.date.today())
+            html = render_handbook(session=session, statuses=statuses, today=clock.today())
         except LookupError as error:
             fail(str(error))
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import typer
 
-from unisono.cli.options import DbOption, engine_for, print_json
-from unisono.cli.options import JsonOption
+from unisono.cli.options import DbOption, JsonOption, engine_for, print_json
+from unisono.core.clock import today
 from unisono.core.config import get_settings
 from unisono.demo.service import prepare_demo
 
@@ -23,7 +21,7 @@ def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
         db = f"sqlite:///{database}"
     engine = engine_for(db)
     try:
-        report = prepare_demo(engine=engine, output_dir=demo_dir, today=dt.date.today())
+        report = prepare_demo(engine=engine, output_dir=demo_dir, today=today())
     finally:
         engine.dispose()
     url = engine.url.render_as_string()

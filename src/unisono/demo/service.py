@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from unisono.bible.export import render_handbook, write_pdf
 from unisono.bible.loader import read_bible
 from unisono.bible.service import load_bible
-from unisono.core.db import session_scope, utcnow
+from unisono.core.clock import utcnow
+from unisono.core.db import session_scope
 from unisono.core.migrate import upgrade
 
 

@@ -1,0 +1,85 @@
+"""Reading values with units, as the bible writes facts and as agents write them in replies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from unisono.language.quantities import find_quantities, parse_quantity
+
+DAY = 86_400
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("14 jours", (14 * DAY, "second", None)),
+        ("quinze jours", (15 * DAY, "second", None)),
+        ("2 semaines", (14 * DAY, "second", None)),
+        ("two weeks", (14 * DAY, "second", None)),
+        ("48 heures", (48 * 3600, "second", None)),
+        ("1h30", (5400, "second", None)),
+        ("30 minutes", (1800, "second", None)),
+        ("quatre-vingt-dix jours", (90 * DAY, "second", None)),
+        ("12 mois", (12, "month", None)),
+        ("un an", (12, "month", None)),
+        ("un an et demi", (18, "month", None)),
+        ("5 jours ouvrés", (5, "business_day", None)),
+        ("3 business days", (3, "business_day", None)),
+        ("4,90 EUR", (Decimal("4.90"), "EUR", None)),
+        ("4€99", (Decimal("4.99"), "EUR", None)),
+        ("0 €", (0, "EUR", None)),
+        ("1 000 EUR", (1000, "EUR", None)),
+        ("£10", (10, "GBP", None)),
+        ("20 %", (20, "%", None)),
+        ("10 pour cent", (10, "%", None)),
+        ("3", (3, "", None)),
+        ("2 tentatives", (2, "tentative", None)),
+        ("5 EUR par jour", (5, "EUR", "day")),
+        ("4,99 €/mois", (Decimal("4.99"), "EUR", "month")),
+        ("10 % par an", (10, "%", "year")),
+    ],
+)
+def test_a_fact_value_is_read_in_a_base_unit(text, base):
+    quantity = parse_quantity(text)
+    assert (*quantity.base(), quantity.per) == base
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("bientôt", "cannot read 'bientôt' as a value"),
+        ("14 jourz", "unknown unit 'jourz': did you mean 'jour'?"),
+        ("14 jours ou plus", "unexpected 'ou plus' after the value"),
+    ],
+)
+def test_a_fact_that_is_not_one_value_is_refused(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        ("dix jours", "10 jours", True),
+        ("12 mois", "un an", True),
+        ("10 jours", "2 semaines", False),
+        ("5 EUR", "5 EUR par mois", False),
+        ("5 jours ouvrés", "5 jours", False),
+    ],
+)
+def test_equal_values_compare_equal_whatever_their_form(left, right, same):
+    assert parse_quantity(left).same_as(parse_quantity(right)) is same
+
+
+def test_every_value_stated_in_a_reply_is_found_with_its_place():
+    reply = "Vous serez remboursé sous quinze jours ; les frais de 4,99 € par mois cessent."
+    found = find_quantities(reply)
+    assert [reply[f.start : f.end] for f in found] == ["quinze jours", "4,99 € par mois"]
+    assert found[0].quantity.same_as(parse_quantity("15 jours"))
+    assert found[1].quantity.per == "month"
+
+
+def test_an_article_is_not_a_count():
+    assert find_quantities("Je lance un remboursement et une enquête.") == []
