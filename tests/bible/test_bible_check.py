@@ -180,3 +180,30 @@ def test_check_reports_json_and_fails(cli_nodb, minimal_bible):
             "message": "'publie' is not one of: 'draft', 'review', 'published' or 'archived'",
         }
     ]
+
+
+def test_two_standards_may_not_give_one_fact_different_values(minimal_bible):
+    twin = STANDARD.format(id="autre").replace(
+        "---\nCorps",
+        "facts:\n  delai_remboursement: 2 semaines\n  frais_de_retour: 5 EUR\n---\nCorps",
+    )
+    write(minimal_bible, "processes/autre.md", twin)
+    found = problems_of(minimal_bible)
+    # "2 semaines" is the same value as "14 jours": only the fee contradicts
+    original = minimal_bible / "processes/remboursement-retard.md"
+    assert found == [
+        f"{original}:15: facts.frais_de_retour: '0 EUR' contradicts '5 EUR' for the same fact in "
+        f"{minimal_bible}/processes/autre.md:14"
+    ]
+
+
+def test_targets_belong_to_the_performance_section(minimal_bible):
+    write(
+        minimal_bible,
+        "processes/cibles.md",
+        STANDARD.format(id="cibles").replace("---\nCorps", "targets: {csat: 90 %}\n---\nCorps"),
+    )
+    path = minimal_bible / "processes/cibles.md"
+    assert problems_of(minimal_bible) == [
+        f"{path}:12: targets: targets belong to standards of the performance section"
+    ]

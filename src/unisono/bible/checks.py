@@ -6,7 +6,7 @@ import string
 from collections.abc import Iterator
 from typing import Any
 
-from unisono.bible.schemas import ALL_CHANNELS, BibleConfig, StandardDoc
+from unisono.bible.schemas import ALL_CHANNELS, BibleConfig, Fact, StandardDoc
 from unisono.bible.source import Problem, SourceDocument
 from unisono.bible.vocabulary import ELEMENTS, PLACEHOLDERS, TARGETS
 
@@ -57,6 +57,8 @@ def check_standard(
     for name in doc.facts:
         if name in PLACEHOLDERS or name in config.placeholders:
             yield source.problem(("facts", name), f"{name!r} is already a placeholder name")
+    if doc.targets and doc.section != "performance":
+        yield source.problem(("targets",), "targets belong to standards of the performance section")
     for metric, target in doc.targets.items():
         kinds = TARGETS.get(metric)
         if kinds is None:
@@ -129,3 +131,22 @@ def check_unique_ids(sources: list[SourceDocument]) -> Iterator[Problem]:
             )
         else:
             first[standard_id] = source
+
+
+def check_consistent_facts(
+    standards: list[tuple[StandardDoc, SourceDocument]],
+) -> Iterator[Problem]:
+    """A fact name means one policy value: two standards may not give it different values."""
+    first: dict[str, tuple[Fact, SourceDocument]] = {}
+    for doc, source in standards:
+        for name, fact in doc.facts.items():
+            if name not in first:
+                first[name] = (fact, source)
+                continue
+            other, other_source = first[name]
+            if not fact.quantity.same_as(other.quantity):
+                yield source.problem(
+                    ("facts", name),
+                    f"{fact.raw!r} contradicts {other.raw!r} for the same fact in "
+                    f"{other_source.path}:{other_source.line_of(('facts', name))}",
+                )

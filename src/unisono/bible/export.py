@@ -52,7 +52,7 @@ def render_handbook(*, session: Session, statuses: tuple[str, ...], today: dt.da
     sections = [
         (section, SECTION_TITLES[language][section], [
             _standard(version, labels, language)
-            for version in sorted(standards, key=lambda v: v.title.lower())
+            for version in sorted(standards, key=lambda v: (v.source_path, v.title))
             if version.section == section
         ])
         for section in SECTIONS

@@ -47,6 +47,7 @@ class StandardFile:
     doc: StandardDoc
     body: str
     source: SourceDocument
+    relative_path: str  # within the bible folder: the handbook follows the files' order
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,12 @@ def read_bible(root: Path) -> Bible:
         if source is None:
             continue
         sources.append(source)
-        standard = _validate_standard(source, config, context, problems)
-        if standard is not None:
-            standards.append(standard)
+        validated = _validate_standard(source, config, context, problems)
+        if validated is not None:
+            doc, body = validated
+            standards.append(StandardFile(doc, body, source, path.relative_to(root).as_posix()))
     problems += checks.check_unique_ids(sources)
+    problems += checks.check_consistent_facts([(s.doc, s.source) for s in standards])
     if problems:
         raise InvalidBibleError(problems)
     # no problems: both were read
@@ -143,7 +146,8 @@ def _validate_standard(
     config: BibleConfig | None,
     context: BibleContext | None,
     problems: list[Problem],
-) -> StandardFile | None:
+) -> tuple[StandardDoc, str] | None:
+    """The front matter and the body (trimmed), or None when there are problems."""
     doc = _validate(StandardDoc, source, {"bible": context}, problems)
     if doc is None:
         return None
@@ -153,7 +157,7 @@ def _validate_standard(
         if found:
             return None
     body = source.body.strip()
-    return StandardFile(doc, body + "\n" if body else "", source)
+    return doc, (body + "\n" if body else "")
 
 
 def _read_text(path: Path) -> str:

@@ -168,7 +168,7 @@ def _store_standard(
             standard.doc,
             document,
             body=standard.body,
-            source_path=standard.source.path,
+            source_path=standard.relative_path,
             number=number,
             now=now,
         )

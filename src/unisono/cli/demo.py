@@ -36,6 +36,6 @@ def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
         f"            {report.handbook_pdf}\n\n"
         "Try:\n"
         f"  unisono bible due --db {url}\n"
-        f"  unisono bible history remboursement-retard --db {url}\n"
-        f"  unisono bible show remboursement-retard --db {url}"
+        f"  unisono bible history livraison-retard --db {url}\n"
+        f"  unisono bible show livraison-retard --db {url}"
     )

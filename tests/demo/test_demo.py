@@ -1,0 +1,46 @@
+"""The demo bible and `unisono demo`: what a new user sees first."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from pypdf import PdfReader
+
+from unisono.bible.loader import read_bible
+from unisono.demo.service import demo_bible_path
+
+
+def test_the_demo_bible_is_a_complete_handbook():
+    bible = read_bible(demo_bible_path())
+    sections = Counter(standard.doc.section for standard in bible.standards)
+    assert len(bible.standards) >= 25
+    assert set(sections) == {"fundamentals", "communication", "processes", "performance"}
+    leaves = [
+        r for r in bible.reason_ids() if not any(o.startswith(r + ".") for o in bible.reason_ids())
+    ]
+    assert len(leaves) >= 12
+    stages = {reason.stage for parent in bible.config.reasons for reason in parent.children}
+    assert stages == {"pre-sale", "sale", "after-sale"}
+    assert len(bible.config.channels) >= 4
+    covered = {reason for standard in bible.standards for reason in standard.doc.reasons}
+    assert set(leaves) <= covered, "every contact reason has a standard"
+    processes = [s for s in bible.standards if s.doc.section == "processes"]
+    assert all(s.doc.answers and s.doc.facts and s.doc.sla for s in processes)
+
+
+def test_demo_loads_the_bible_and_writes_the_handbook(cli_nodb, tmp_path, monkeypatch):
+    monkeypatch.setenv("UNISONO_DATA_DIR", str(tmp_path))
+    result = cli_nodb("demo", "--json")
+    assert result.exit_code == 0, result
+    report = json.loads(result.stdout)
+    assert report["database"] == f"sqlite:///{tmp_path}/demo/unisono-demo.db"
+    assert report["standards"] >= 25
+    reader = PdfReader(report["handbook_pdf"])
+    assert len(reader.pages) > 20
+    assert "MAISON AUBÉPINE" in reader.pages[0].extract_text()  # set in small capitals
+    # run twice: the demo starts over on a fresh database
+    again = json.loads(cli_nodb("demo", "--json").stdout)
+    assert again["standards"] == report["standards"]
+    history = cli_nodb("bible", "history", "livraison-retard", "--db", report["database"], "--json")
+    assert [v["version"] for v in json.loads(history.stdout)["versions"]] == [1]
