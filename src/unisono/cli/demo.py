@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+from pathlib import Path
+
 import typer
 
 from unisono.cli.options import DbOption, JsonOption, engine_for, print_json
@@ -28,6 +32,7 @@ def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json({"database": url, **vars(report)})
         return
+    me = _command_name()
     typer.echo(
         f"Demo ready on {url}\n"
         f"  bible: {report.bible} — {report.standards} standards, {report.reasons} contact "
@@ -35,7 +40,14 @@ def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
         f"  handbook: {report.handbook_html}\n"
         f"            {report.handbook_pdf}\n\n"
         "Try:\n"
-        f"  unisono bible due --db {url}\n"
-        f"  unisono bible history livraison-retard --db {url}\n"
-        f"  unisono bible show livraison-retard --db {url}"
+        f"  {me} bible due --db {url}\n"
+        f"  {me} bible history livraison-retard --db {url}\n"
+        f"  {me} bible show livraison-retard --db {url}"
     )
+
+
+def _command_name() -> str:
+    """How the user can run unisono again: its name when it is on the PATH, else its path."""
+    invoked = Path(sys.argv[0])
+    on_path = shutil.which("unisono")
+    return "unisono" if on_path and Path(on_path).resolve() == invoked.resolve() else str(invoked)
