@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import unisono.bible.models  # noqa: F401
+import unisono.bible.models
+import unisono.interactions.models  # noqa: F401
 from unisono.core.db import Base
 
 metadata = Base.metadata

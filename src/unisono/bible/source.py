@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-Loc = Sequence[str | int]
+from unisono.core.validation import Loc, field_name
 
 
 @dataclass(frozen=True, order=True)
@@ -65,22 +65,6 @@ class SourceDocument:
     def problem(self, loc: Loc, message: str) -> Problem:
         """A problem at the place ``loc`` names."""
         return Problem(self.path, self.line_of(loc), field_name(loc), message)
-
-
-def field_name(loc: Loc) -> str:
-    """``("sla", "first_response", "fax")`` → ``sla.first_response.fax``; ``reasons[0].id``."""
-    name = ""
-    for part in loc:
-        if isinstance(part, int):
-            name += f"[{part}]"
-        elif not _internal(part):
-            name += f".{part}" if name else part
-    return name
-
-
-def _internal(part: str) -> bool:
-    # pydantic adds validator and union-member names to error locations
-    return "[" in part or "(" in part or part.startswith("function-")
 
 
 def read_yaml(text: str, path: str, first_line: int = 1) -> SourceDocument:

@@ -1,0 +1,123 @@
+"""The interaction hub's tables: customers, agents, teams, interactions, messages, surveys.
+
+Times are stored as epoch seconds (:class:`EpochSeconds`); messages and surveys are clustered
+by interaction (no row id on SQLite), which is how they are always read and replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from unisono.core.db import Base, EpochSeconds
+
+
+class Customer(Base):
+    """A customer, known by the id of the system they come from."""
+
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(50))
+
+
+class Team(Base):
+    """A team of agents (``N1-Lyon``)."""
+
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Agent(Base):
+    """An agent (conseiller), known by their login; ``team_id`` is the team last seen."""
+
+    __tablename__ = "agents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(200), unique=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+
+
+class Interaction(Base):
+    """One contact of a customer on one channel."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (
+        Index("ix_interactions_customer_opened", "customer_id", "opened_at"),
+        Index("ix_interactions_opened", "opened_at"),
+        CheckConstraint("status IN ('open', 'pending', 'resolved', 'closed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(200), unique=True)
+    channel_id: Mapped[str] = mapped_column(ForeignKey("channels.id"))
+    reason_id: Mapped[str | None] = mapped_column(ForeignKey("reasons.id"))
+    stage: Mapped[str | None] = mapped_column(String(20))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    status: Mapped[str] = mapped_column(String(10))
+    opened_at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
+    first_response_at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
+    message_count: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))  # the importer or API that wrote it
+    content_hash: Mapped[str] = mapped_column(String(32))
+    imported_at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
+
+    customer: Mapped[Customer] = relationship()
+    agent: Mapped[Agent | None] = relationship()
+    team: Mapped[Team | None] = relationship()
+    messages: Mapped[list[Message]] = relationship(order_by="Message.position")
+    surveys: Mapped[list[Survey]] = relationship(order_by="Survey.kind")
+
+
+class Message(Base):
+    """One message of an interaction, in order."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        CheckConstraint("author IN ('customer', 'agent', 'bot')", name="author"),
+        {"sqlite_with_rowid": False},
+    )
+
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    author: Mapped[str] = mapped_column(String(8))
+    at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Survey(Base):
+    """A survey answer about an interaction: at most one of each kind."""
+
+    __tablename__ = "surveys"
+    __table_args__ = (
+        CheckConstraint("kind IN ('nps', 'csat', 'ces')", name="kind"),
+        {"sqlite_with_rowid": False},
+    )
+
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(4), primary_key=True)
+    score: Mapped[int] = mapped_column(SmallInteger)
+    at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class InteractionStandard(Base):
+    """A standard version that applied to an interaction when it happened."""
+
+    __tablename__ = "interaction_standards"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), primary_key=True)
+    standard_version_id: Mapped[int] = mapped_column(
+        ForeignKey("standard_versions.id"), primary_key=True, index=True
+    )
