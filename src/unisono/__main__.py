@@ -1,3 +1,4 @@
 from unisono.cli.app import main
 
-main()
+if __name__ == "__main__":  # a worker process imports this module again: it must not run main
+    main()

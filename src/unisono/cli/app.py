@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from unisono import __version__
-from unisono.cli import bible, database, demo
+from unisono.cli import bible, customers, database, demo, imports
 
 app = typer.Typer(
     name="unisono",
@@ -17,6 +17,8 @@ app = typer.Typer(
 app.command("init")(database.init)
 app.add_typer(bible.app, name="bible")
 app.command("demo")(demo.demo)
+app.command("import")(imports.import_interactions)
+app.command("customer")(customers.customer)
 
 
 def _version(value: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -72,5 +73,13 @@ def print_table(headers: list[str], rows: list[list[str]], *, title: str | None 
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (dates and other values as text)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    """Print ``data`` as indented JSON: times in ISO 8601, durations in seconds."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return int(value.total_seconds())
+    return str(value)

@@ -1,17 +1,20 @@
-"""The interaction hub's tables: customers, agents, teams, interactions, messages, surveys.
+"""The interaction hub's tables: customers, agents, teams, interactions and survey answers.
 
-Times are stored as epoch seconds (:class:`EpochSeconds`); messages and surveys are clustered
-by interaction (no row id on SQLite), which is how they are always read and replaced.
+Times are stored as epoch seconds (:class:`EpochSeconds`). An interaction keeps its messages as
+one JSON list: they are always read, written and replaced together, and one row per interaction
+instead of five makes imports several times faster (docs/architecture.md). What metrics need
+from the messages (the first response) is computed once, on import, into columns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from unisono.core.db import Base, EpochSeconds
+from unisono.core.db import Base, EpochSeconds, JsonDocument
 
 
 class Customer(Base):
@@ -68,6 +71,7 @@ class Interaction(Base):
     first_response_at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
     message_count: Mapped[int] = mapped_column(Integer)
+    messages: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)  # [{from, at, text}]
     source: Mapped[str] = mapped_column(String(20))  # the importer or API that wrote it
     content_hash: Mapped[str] = mapped_column(String(32))
     imported_at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
@@ -75,24 +79,7 @@ class Interaction(Base):
     customer: Mapped[Customer] = relationship()
     agent: Mapped[Agent | None] = relationship()
     team: Mapped[Team | None] = relationship()
-    messages: Mapped[list[Message]] = relationship(order_by="Message.position")
-    surveys: Mapped[list[Survey]] = relationship(order_by="Survey.kind")
-
-
-class Message(Base):
-    """One message of an interaction, in order."""
-
-    __tablename__ = "messages"
-    __table_args__ = (
-        CheckConstraint("author IN ('customer', 'agent', 'bot')", name="author"),
-        {"sqlite_with_rowid": False},
-    )
-
-    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    author: Mapped[str] = mapped_column(String(8))
-    at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
-    text: Mapped[str] = mapped_column(Text)
+    surveys: Mapped[list[Survey]] = relationship(order_by="Survey.kind", viewonly=True)
 
 
 class Survey(Base):
@@ -109,15 +96,3 @@ class Survey(Base):
     score: Mapped[int] = mapped_column(SmallInteger)
     at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
     comment: Mapped[str | None] = mapped_column(Text)
-
-
-class InteractionStandard(Base):
-    """A standard version that applied to an interaction when it happened."""
-
-    __tablename__ = "interaction_standards"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), primary_key=True)
-    standard_version_id: Mapped[int] = mapped_column(
-        ForeignKey("standard_versions.id"), primary_key=True, index=True
-    )

@@ -24,7 +24,7 @@ def upgrade() -> None:
     op.create_table(
         "bible_revisions",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("loaded_at", unisono.core.db.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("loaded_at", unisono.core.db.EpochSeconds(), nullable=False),
         sa.Column("source", sa.String(length=1000), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("company", sa.String(length=200), nullable=False),
@@ -68,7 +68,7 @@ def upgrade() -> None:
     op.create_table(
         "standards",
         sa.Column("id", sa.String(length=200), nullable=False),
-        sa.Column("created_at", unisono.core.db.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", unisono.core.db.EpochSeconds(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_standards")),
     )
     op.create_table(
@@ -76,8 +76,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("standard_id", sa.String(length=200), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("valid_from", unisono.core.db.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("valid_to", unisono.core.db.UtcDateTime(timezone=True), nullable=True),
+        sa.Column("valid_from", unisono.core.db.EpochSeconds(), nullable=False),
+        sa.Column("valid_to", unisono.core.db.EpochSeconds(), nullable=True),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("source_path", sa.String(length=1000), nullable=False),
         sa.Column("title", sa.String(length=300), nullable=False),

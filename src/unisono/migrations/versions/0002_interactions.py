@@ -1,14 +1,15 @@
-"""The interaction hub: customers, agents, teams, interactions, messages, surveys.
+"""The interaction hub: customers, agents, teams, interactions, survey answers.
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 21:11:34.466322
+Create Date: 2026-11-22 21:14:15.777904
 """
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 import unisono.core.db
 
@@ -60,6 +61,11 @@ def upgrade() -> None:
         sa.Column("first_response_at", unisono.core.db.EpochSeconds(), nullable=True),
         sa.Column("resolved_at", unisono.core.db.EpochSeconds(), nullable=True),
         sa.Column("message_count", sa.Integer(), nullable=False),
+        sa.Column(
+            "messages",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("source", sa.String(length=20), nullable=False),
         sa.Column("content_hash", sa.String(length=32), nullable=False),
         sa.Column("imported_at", unisono.core.db.EpochSeconds(), nullable=False),
@@ -118,24 +124,6 @@ def upgrade() -> None:
         )
 
     op.create_table(
-        "messages",
-        sa.Column("interaction_id", sa.Integer(), nullable=False),
-        sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column("author", sa.String(length=8), nullable=False),
-        sa.Column("at", unisono.core.db.EpochSeconds(), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.CheckConstraint(
-            "author IN ('customer', 'agent', 'bot')", name=op.f("ck_messages_author")
-        ),
-        sa.ForeignKeyConstraint(
-            ["interaction_id"],
-            ["interactions.id"],
-            name=op.f("fk_messages_interaction_id_interactions"),
-        ),
-        sa.PrimaryKeyConstraint("interaction_id", "position", name=op.f("pk_messages")),
-        sqlite_with_rowid=False,
-    )
-    op.create_table(
         "surveys",
         sa.Column("interaction_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=4), nullable=False),
@@ -155,7 +143,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("surveys")
-    op.drop_table("messages")
     with op.batch_alter_table("interaction_standards", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interaction_standards_standard_version_id"))
 
