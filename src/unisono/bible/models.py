@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from unisono.core.db import Base, JsonDocument, UtcDateTime
+from unisono.core.db import Base, EpochSeconds, JsonDocument
 
 
 class BibleRevision(Base):
@@ -33,7 +33,7 @@ class BibleRevision(Base):
     __tablename__ = "bible_revisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    loaded_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    loaded_at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
     source: Mapped[str] = mapped_column(String(1000))
     content_hash: Mapped[str] = mapped_column(String(64))
     company: Mapped[str] = mapped_column(String(200))
@@ -79,7 +79,7 @@ class Standard(Base):
     __tablename__ = "standards"
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(EpochSeconds)
 
     versions: Mapped[list[StandardVersion]] = relationship(
         back_populates="standard", order_by="StandardVersion.version"
@@ -104,8 +104,8 @@ class StandardVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     standard_id: Mapped[str] = mapped_column(ForeignKey("standards.id"))
     version: Mapped[int] = mapped_column(Integer)
-    valid_from: Mapped[dt.datetime] = mapped_column(UtcDateTime)
-    valid_to: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    valid_from: Mapped[dt.datetime] = mapped_column(EpochSeconds)
+    valid_to: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
     content_hash: Mapped[str] = mapped_column(String(64))
     source_path: Mapped[str] = mapped_column(String(1000))
     title: Mapped[str] = mapped_column(String(300))

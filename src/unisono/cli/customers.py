@@ -42,9 +42,11 @@ def _print(timeline: Timeline, *, with_messages: bool) -> None:
     typer.echo(
         f"{timeline.name or timeline.id} ({timeline.id}){' — ' + contact if contact else ''}"
     )
+    channels = ", ".join(timeline.channels) or "no channel"
+    window = describe_duration(timeline.fcr_window, "en")
     typer.echo(
-        f"{len(timeline.entries)} interactions on {', '.join(timeline.channels) or 'no channel'}; "
-        f"{timeline.repeat_contacts} repeat contacts within {describe_duration(timeline.fcr_window, 'en')}"
+        f"{len(timeline.entries)} interactions on {channels}; "
+        f"{timeline.repeat_contacts} repeat contacts within {window}"
     )
     print_table(
         ["opened", "id", "channel", "reason", "agent (team)", "status", "1st response", "surveys",
