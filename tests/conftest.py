@@ -72,7 +72,7 @@ def _pg_url(name: str) -> str:
 @pytest.fixture(scope="session")
 def postgresql_template(postgresql_admin: Engine) -> Iterator[str]:
     """A migrated PostgreSQL database that each test clones."""
-    name = f"unisono_template_{_worker()}"
+    name = f"unisono_template_{_worker()}_{os.getpid()}"
     with postgresql_admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -84,24 +84,54 @@ def postgresql_template(postgresql_admin: Engine) -> Iterator[str]:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+class Databases:
+    """Makes fresh, migrated databases for one test, and drops them after it."""
+
+    def __init__(self, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+        self.request, self.tmp_path = request, tmp_path
+        self.dropped: list[str] = []
+
+    def new(self, kind: str) -> str:
+        """The URL of a new database of ``kind`` (sqlite or postgresql)."""
+        if kind == "sqlite":
+            path = self.tmp_path / f"unisono-{uuid.uuid4().hex[:8]}.db"
+            shutil.copyfile(self.request.getfixturevalue("sqlite_template"), path)
+            return f"sqlite:///{path}"
+        admin: Engine = self.request.getfixturevalue("postgresql_admin")
+        template: str = self.request.getfixturevalue("postgresql_template")
+        name = f"unisono_test_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        self.dropped.append(name)
+        return _pg_url(name)
+
+    def like(self, url: str) -> str:
+        """A new database of the same kind as ``url``."""
+        return self.new("sqlite" if url.startswith("sqlite") else "postgresql")
+
+    def close(self) -> None:
+        if not self.dropped:
+            return
+        admin: Engine = self.request.getfixturevalue("postgresql_admin")
+        with admin.connect() as connection:
+            for name in self.dropped:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databases]:
+    """Fresh databases on demand, dropped when the test ends."""
+    made = Databases(request, tmp_path)
+    yield made
+    made.close()
+
+
 @pytest.fixture(
     params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
 )
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of a fresh, migrated database of its own for this test."""
-    if request.param == "sqlite":
-        path = tmp_path / "unisono.db"
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    admin: Engine = request.getfixturevalue("postgresql_admin")
-    template: str = request.getfixturevalue("postgresql_template")
-    name = f"unisono_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    yield _pg_url(name)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+def db_url(request: pytest.FixtureRequest, databases: Databases) -> str:
+    """The URL of a fresh, migrated database of its own for this test (run on both kinds)."""
+    return databases.new(request.param)
 
 
 @pytest.fixture
@@ -127,7 +157,9 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, db: bool = True) -> CliResult:
-        argv = [*args, "--db", self.db_url] if db and self.db_url else list(args)
+        argv = list(args)
+        if db and self.db_url and "--db" not in args:
+            argv += ["--db", self.db_url]
         result = self.runner.invoke(app, argv, catch_exceptions=False)
         return CliResult(result.exit_code, result.stdout, result.stderr)
 

@@ -137,4 +137,4 @@ def rows_by_key(
     for chunk in in_chunks(keys):
         marks = ", ".join([placeholder(connection)] * len(chunk))
         sql = f"SELECT {selected} FROM {table} WHERE {key} IN ({marks})"  # noqa: S608
-        yield from connection.exec_driver_sql(sql, tuple(chunk)).tuples()
+        yield from connection.exec_driver_sql(sql, tuple(chunk))

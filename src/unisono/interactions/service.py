@@ -43,16 +43,17 @@ def vocabulary(connection: Connection | Session, timezone: ZoneInfo | None = Non
     channels = connection.scalars(select(bible.Channel.id).where(bible.Channel.active)).all()
     if not channels:
         raise NoBibleError("no bible loaded yet: run `unisono bible load PATH` first")
-    reasons = connection.execute(
+    rows = connection.execute(
         select(bible.Reason.id, bible.Reason.stage).where(bible.Reason.active)
-    ).tuples()
+    )
+    reasons = {reason: stage for reason, stage in rows}
     if timezone is None:
         document = connection.scalars(
             select(bible.BibleRevision.document).order_by(bible.BibleRevision.id.desc()).limit(1)
         ).one()
         hours = document.get("business_hours") or {}
         timezone = ZoneInfo(hours.get("timezone", "UTC"))
-    return Vocabulary(frozenset(channels), dict(reasons.all()), timezone)
+    return Vocabulary(frozenset(channels), reasons, timezone)
 
 
 PARALLEL_FROM_BYTES = 4_000_000  # smaller sources are read in this process: no start-up cost
