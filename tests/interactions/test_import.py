@@ -11,9 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tests.interactions.conftest import load_minimal_bible
 from tests.interactions.factories import interaction, many, write_jsonl
@@ -33,7 +32,14 @@ def snapshot(url: str) -> dict[str, list]:
     """The database's interactions, customers, agents, teams and surveys, by external ids."""
     engine = make_engine(url)
     with Session(engine) as session:
-        rows = session.scalars(select(models.Interaction).order_by(models.Interaction.external_id))
+        row = models.Interaction
+        rows = session.scalars(
+            select(row)
+            .order_by(row.external_id)
+            .options(
+                *(selectinload(part) for part in (row.customer, row.agent, row.team, row.surveys))
+            )
+        )
         interactions = [
             (i.external_id, i.channel_id, i.reason_id, i.status, i.opened_at, i.first_response_at,
              i.resolved_at, i.messages, i.customer.external_id,
@@ -177,8 +183,9 @@ def test_a_killed_import_finishes_on_a_second_run(cli, bible_db, databases, tmp_
     command = [sys.executable, "-m", "unisono", "import", str(path), "--db", bible_db]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     engine = create_engine(bible_db.replace("postgresql://", "postgresql+psycopg://"))
-    deadline = time.monotonic() + 60
+    deadline, workers = time.monotonic() + 60, set()
     while time.monotonic() < deadline:
+        workers |= _children(process.pid)
         with engine.connect() as connection:
             stored = connection.execute(text("SELECT count(*) FROM interactions")).scalar_one()
         if stored >= 2000:
@@ -197,7 +204,18 @@ def test_a_killed_import_finishes_on_a_second_run(cli, bible_db, databases, tmp_
     run_import(cli, path, "--db", clean)
     assert snapshot(bible_db) == snapshot(clean)
     time.sleep(1.5)  # the orphaned worker notices its parent is gone within a second
-    workers = subprocess.run(
-        ["pgrep", "-f", "multiprocessing.spawn"], capture_output=True, text=True
-    )
-    assert str(process.pid) not in workers.stdout
+    assert workers, "a source this large is read by a worker process"
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def _children(pid: int) -> set[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False)
+    return {int(line) for line in found.stdout.split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

@@ -69,6 +69,7 @@ def _send(channel: Any, parent: int, message: tuple[str, Any]) -> bool:
             channel.put(message, timeout=_POLL_S)
         except queue.Full:
             if os.getppid() != parent:
+                channel.cancel_join_thread()  # nobody will read what is queued: do not wait
                 return False
             continue
         return True
