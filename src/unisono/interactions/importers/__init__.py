@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from unisono.interactions.importers.base import Importer, SourceError
+from unisono.interactions.importers.csv import CsvImporter
 from unisono.interactions.importers.jsonl import JsonLinesImporter
+from unisono.interactions.importers.zendesk import ZendeskImporter
 
-IMPORTERS: dict[str, Importer] = {importer.name: importer for importer in (JsonLinesImporter(),)}
+# Zendesk before JSON Lines: "x.zendesk.json" ends with ".json" too.
+IMPORTERS: dict[str, Importer] = {
+    importer.name: importer
+    for importer in (ZendeskImporter(), JsonLinesImporter(), CsvImporter())
+}
 
 
 def importer_for(path: Path, name: str | None) -> Importer:
