@@ -6,6 +6,7 @@ import re
 
 import pytest
 from pypdf import PdfReader
+
 from tests.bible.test_bible_load import edit, load
 
 

@@ -34,8 +34,9 @@ def rejects_of(summary: dict) -> dict[int, str]:
 
 def test_a_helpdesk_csv_export(cli, demo_db, tmp_path):
     source = FIXTURES / "csv"
-    summary = run(cli, str(source / "tickets-fr.csv"), "--mapping",
-                  str(source / "tickets-fr.mapping.yml"), "--rejects", str(tmp_path / "r.jsonl"))  # fmt: skip
+    mapping = str(source / "tickets-fr.mapping.yml")
+    rejects = str(tmp_path / "r.jsonl")
+    summary = run(cli, str(source / "tickets-fr.csv"), "--mapping", mapping, "--rejects", rejects)
     refused = rejects_of(summary)
     assert summary["imported"] == 2
     assert sorted(refused) == [8, 9, 10, 11]  # the physical line where each row starts
