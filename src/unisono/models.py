@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unisono.accounts.models
 import unisono.bible.models
 import unisono.interactions.models  # noqa: F401
 from unisono.core.db import Base

@@ -70,3 +70,19 @@ def test_a_zendesk_export(cli, demo_db, tmp_path, name):
     refused = rejects_of(summary)
     assert any("deleted" in reason for reason in refused.values())
     assert any("api" in reason for reason in refused.values())
+
+
+def test_an_mbox_of_support_threads(cli, demo_db):
+    summary = run(cli, str(FIXTURES / "email" / "support.mbox"))
+    assert summary["imported"] >= 2
+    ids = [
+        e["id"]
+        for e in json.loads(cli("customer", "paul.girard@example.com", "--json").stdout)["entries"]
+    ]
+    assert ids
+
+
+def test_a_folder_of_eml_files(cli, demo_db):
+    summary = run(cli, str(FIXTURES / "email" / "conversation"), "--format", "eml")
+    assert summary["imported"] >= 1
+    assert run(cli, str(FIXTURES / "email" / "conversation"), "--format", "eml")["unchanged"] >= 1

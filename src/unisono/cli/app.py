@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from unisono import __version__
-from unisono.cli import bible, customers, database, demo, imports
+from unisono.cli import bible, customers, database, demo, imports, serve, tokens
 
 app = typer.Typer(
     name="unisono",
@@ -19,6 +19,8 @@ app.add_typer(bible.app, name="bible")
 app.command("demo")(demo.demo)
 app.command("import")(imports.import_interactions)
 app.command("customer")(customers.customer)
+app.command("serve")(serve.serve)
+app.add_typer(tokens.app, name="token")
 
 
 def _version(value: bool) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 import platformdirs
@@ -31,7 +30,17 @@ class Settings(BaseSettings):
         ),
     )
 
-    @cached_property
+    webhook_secret: str | None = Field(
+        default=None,
+        description=(
+            "Shared secret that signs webhook requests (HMAC-SHA256); the webhook endpoint "
+            "refuses every request while it is not set."
+        ),
+    )
+    host: str = Field(default="127.0.0.1", description="Address `unisono serve` listens on.")
+    port: int = Field(default=8000, description="Port `unisono serve` listens on.")
+
+    @property
     def resolved_database_url(self) -> str:
         """The database URL to use, the embedded SQLite file when none is set."""
         if self.database_url:

@@ -6,13 +6,20 @@ from pathlib import Path
 
 from unisono.interactions.importers.base import Importer, SourceError
 from unisono.interactions.importers.csv import CsvImporter
+from unisono.interactions.importers.email import EmlImporter, MboxImporter
 from unisono.interactions.importers.jsonl import JsonLinesImporter
 from unisono.interactions.importers.zendesk import ZendeskImporter
 
 # Zendesk before JSON Lines: "x.zendesk.json" ends with ".json" too.
 IMPORTERS: dict[str, Importer] = {
     importer.name: importer
-    for importer in (ZendeskImporter(), JsonLinesImporter(), CsvImporter())
+    for importer in (
+        ZendeskImporter(),
+        JsonLinesImporter(),
+        CsvImporter(),
+        EmlImporter(),
+        MboxImporter(),
+    )
 }
 
 

@@ -98,32 +98,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_interactions_opened", ["opened_at"], unique=False)
 
     op.create_table(
-        "interaction_standards",
-        sa.Column("interaction_id", sa.Integer(), nullable=False),
-        sa.Column("standard_version_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["interaction_id"],
-            ["interactions.id"],
-            name=op.f("fk_interaction_standards_interaction_id_interactions"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["standard_version_id"],
-            ["standard_versions.id"],
-            name=op.f("fk_interaction_standards_standard_version_id_standard_versions"),
-        ),
-        sa.PrimaryKeyConstraint(
-            "interaction_id", "standard_version_id", name=op.f("pk_interaction_standards")
-        ),
-        sqlite_with_rowid=False,
-    )
-    with op.batch_alter_table("interaction_standards", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_interaction_standards_standard_version_id"),
-            ["standard_version_id"],
-            unique=False,
-        )
-
-    op.create_table(
         "surveys",
         sa.Column("interaction_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=4), nullable=False),
@@ -143,10 +117,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("surveys")
-    with op.batch_alter_table("interaction_standards", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_interaction_standards_standard_version_id"))
 
-    op.drop_table("interaction_standards")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.drop_index("ix_interactions_opened")
         batch_op.drop_index("ix_interactions_customer_opened")
