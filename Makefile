@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest services system-deps docs clean
+.PHONY: demo test lint typecheck pytest services system-deps docs bench bench-import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,8 @@ demo: $(STAMP) system-deps
 test: $(STAMP) system-deps services lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -36,6 +36,12 @@ services:
 ## system-deps: the system libraries WeasyPrint needs for PDF handbooks
 system-deps:
 	scripts/ensure-system-deps.sh
+
+## bench: the benchmarks, printing their figures (data generated once into bench/data)
+bench: bench-import
+
+bench-import: $(STAMP)
+	$(BIN)/python bench/import_bench.py
 
 ## docs: regenerate docs/cli.md from the commands' --help
 docs: $(STAMP)
