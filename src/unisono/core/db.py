@@ -119,13 +119,21 @@ def placeholder(connection: Connection) -> str:
 
 
 def insert_rows(
-    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    connection: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    ignore_existing: bool = False,
 ) -> None:
-    """Insert ``rows`` (tuples in ``columns`` order) in one executemany."""
+    """Insert ``rows`` (tuples in ``columns`` order) in one executemany; with
+    ``ignore_existing``, rows that would break a unique constraint are skipped."""
     if not rows:
         return
     marks = ", ".join([placeholder(connection)] * len(columns))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+    if ignore_existing:
+        sql += " ON CONFLICT DO NOTHING"
     connection.exec_driver_sql(sql, list(rows))
 
 
@@ -137,4 +145,4 @@ def rows_by_key(
     for chunk in in_chunks(keys):
         marks = ", ".join([placeholder(connection)] * len(chunk))
         sql = f"SELECT {selected} FROM {table} WHERE {key} IN ({marks})"  # noqa: S608
-        yield from connection.exec_driver_sql(sql, tuple(chunk))
+        yield from connection.exec_driver_sql(sql, tuple(chunk)).fetchall()

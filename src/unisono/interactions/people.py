@@ -28,7 +28,8 @@ def merge(new: Contact, known: Contact) -> Contact:
 
 
 class People:
-    """Row ids of the customers, agents and teams named by interactions."""
+    """Row ids of the customers, agents and teams named by interactions (``customers``,
+    ``agents`` and ``teams`` map external ids to row ids once :meth:`resolve` has run)."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
@@ -45,13 +46,6 @@ class People:
         self._agents({item.agent: item.team for item in items if item.agent})
         self._customers({item.customer: item.contact for item in items})
 
-    def ids_for(self, item: Prepared) -> tuple[int, int | None, int | None]:
-        """The customer, agent and team row ids of a resolved interaction."""
-        customer = self.customers[item.customer][0]
-        agent = self.agents[item.agent][0] if item.agent else None
-        team = self.teams[item.team] if item.team else None
-        return customer, agent, team
-
     def _agents(self, teams: dict[str, str | None]) -> None:
         missing = sorted(teams.keys() - self.agents.keys())
         created = self._get_or_create(_AGENTS.external_id, missing, _external)
@@ -66,19 +60,20 @@ class People:
 
     def _customers(self, contacts: dict[str, Contact]) -> None:
         missing = sorted(contacts.keys() - self.customers.keys())
-        columns = ("id", "name", "email", "phone")
-        for external_id, row_id, name, email, phone in rows_by_key(
-            self.connection, "customers", "external_id", columns, missing
-        ):
-            self.customers[external_id] = (row_id, (name, email, phone))
-        new = [key for key in missing if key not in self.customers]
-        if new:
-            rows = [(key, *contacts[key]) for key in new]
-            insert_rows(self.connection, "customers", ("external_id", *columns[1:]), rows)
-            created = rows_by_key(self.connection, "customers", "external_id", ("id",), new)
-            self.customers.update({key: (row_id, contacts[key]) for key, row_id in created})
+        if missing:
+            # Create those that do not exist yet, then read them all back: one round trip
+            # whether they are new or known from an earlier import.
+            rows = [(key, *contacts[key]) for key in missing]
+            columns = ("external_id", "name", "email", "phone")
+            insert_rows(self.connection, "customers", columns, rows, ignore_existing=True)
+            for external_id, row_id, name, email, phone in rows_by_key(
+                self.connection, "customers", "external_id", ("id", *columns[1:]), missing
+            ):
+                self.customers[external_id] = (row_id, (name, email, phone))
         for key, contact in contacts.items():
             row_id, known = self.customers[key]
+            if contact == known:
+                continue
             merged = merge(contact, known)
             if merged != known:
                 statement = update(_CUSTOMERS).where(_CUSTOMERS.id == row_id)

@@ -100,5 +100,8 @@ class InteractionWriter:
 
     def _values(self, item: Prepared, now: int | None) -> tuple[Any, ...]:
         """The columns of ``_COLUMNS`` for one interaction."""
-        customer, agent, team = self.people.ids_for(item)
+        people = self.people
+        customer = people.customers[item.customer][0]
+        agent = people.agents[item.agent][0] if item.agent else None
+        team = people.teams[item.team] if item.team else None
         return (*item.values, customer, agent, team, self.source, item.digest, now)
