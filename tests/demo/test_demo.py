@@ -31,7 +31,7 @@ def test_the_demo_bible_is_a_complete_handbook():
 
 def test_demo_loads_the_bible_and_writes_the_handbook(cli_nodb, tmp_path, monkeypatch):
     monkeypatch.setenv("UNISONO_DATA_DIR", str(tmp_path))
-    result = cli_nodb("demo", "--json")
+    result = cli_nodb("demo", "--no-serve", "--interactions", "1500", "--json")
     assert result.exit_code == 0, result
     report = json.loads(result.stdout)
     assert report["database"] == f"sqlite:///{tmp_path}/demo/unisono-demo.db"
@@ -40,7 +40,20 @@ def test_demo_loads_the_bible_and_writes_the_handbook(cli_nodb, tmp_path, monkey
     assert len(reader.pages) > 20
     assert "MAISON AUBÉPINE" in reader.pages[0].extract_text()  # set in small capitals
     # run twice: the demo starts over on a fresh database
-    again = json.loads(cli_nodb("demo", "--json").stdout)
-    assert again["standards"] == report["standards"]
+    assert report["interactions"] == 1500
+    again = json.loads(cli_nodb("demo", "--no-serve", "--interactions", "1500", "--json").stdout)
+    assert (again["standards"], again["interactions"]) == (report["standards"], 1500)
     history = cli_nodb("bible", "history", "livraison-retard", "--db", report["database"], "--json")
     assert [v["version"] for v in json.loads(history.stdout)["versions"]] == [1]
+
+
+def test_generate_writes_the_same_data_for_the_same_seed(cli_nodb, tmp_path):
+    first, second, truth = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "t.jsonl"
+    args = ("demo", "generate", "--interactions", "200", "--seed", "3", "--end", "2026-11-30")
+    assert cli_nodb(*args, "-o", str(first), "--truth", str(truth)).exit_code == 0
+    assert cli_nodb(*args, "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    records = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
+    truths = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(truths) == 200
+    assert [t["id"] for t in truths] == [r["id"] for r in records]

@@ -83,3 +83,12 @@ def test_every_value_stated_in_a_reply_is_found_with_its_place():
 
 def test_an_article_is_not_a_count():
     assert find_quantities("Je lance un remboursement et une enquête.") == []
+
+
+def test_a_rate_does_not_reach_across_punctuation():
+    found = find_quantities("Remboursé sous 5 jours ouvrés, par virement ; 3 000 EUR, par carte.")
+    assert [(f.quantity.unit, f.quantity.per) for f in found] == [
+        ("business_day", None),
+        ("EUR", None),
+    ]
+    assert find_quantities("4,99 € par mois")[0].quantity.per == "month"

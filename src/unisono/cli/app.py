@@ -16,7 +16,7 @@ app = typer.Typer(
 )
 app.command("init")(database.init)
 app.add_typer(bible.app, name="bible")
-app.command("demo")(demo.demo)
+app.add_typer(demo.app, name="demo")
 app.command("import")(imports.import_interactions)
 app.command("customer")(customers.customer)
 app.command("serve")(serve.serve)

@@ -1,23 +1,45 @@
-"""``unisono demo``: try Unisono on a fresh embedded database with the demo bible."""
+"""``unisono demo``: try Unisono on a fresh embedded database with the demo bible and data."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from unisono.cli.options import DbOption, JsonOption, engine_for, print_json
+from unisono.bible.loader import read_bible
+from unisono.bible.source import InvalidBibleError
+from unisono.cli.options import DbOption, JsonOption, engine_for, fail, print_json
 from unisono.core.clock import today
 from unisono.core.config import get_settings
-from unisono.demo.service import prepare_demo
+from unisono.demo.generator import generate_with_truth, write_with_truth
+from unisono.demo.service import DemoReport, demo_bible_path, prepare_demo
+
+app = typer.Typer(
+    help="The demo: a fresh database with the demo bible and realistic data.",
+    invoke_without_command=True,
+)
+Seed = Annotated[int, typer.Option(help="Same seed, same data.")]
 
 
-def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Start over on the demo database: load the demo bible and write its handbook."""
-    settings = get_settings()
-    demo_dir = settings.data_dir / "demo"
+@app.callback()
+def demo(
+    context: typer.Context,
+    interactions: Annotated[int, typer.Option(help="How many interactions to generate.")] = 20_000,
+    seed: Seed = 7,
+    serve: Annotated[bool, typer.Option(help="Serve the app once the demo is ready.")] = True,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Start over on the demo database: the demo bible, generated interactions, the handbook;
+    then serve the app."""
+    if context.invoked_subcommand is not None:
+        return
+    demo_dir = get_settings().data_dir / "demo"
     if db is None:
         database = demo_dir / "unisono-demo.db"
         for suffix in ("", "-wal", "-shm"):  # start over: the demo is always the same
@@ -25,25 +47,69 @@ def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
         db = f"sqlite:///{database}"
     engine = engine_for(db)
     try:
-        report = prepare_demo(engine=engine, output_dir=demo_dir, today=today())
+        report = prepare_demo(
+            engine=engine, output_dir=demo_dir, today=today(), interactions=interactions, seed=seed
+        )
     finally:
         engine.dispose()
     url = engine.url.render_as_string()
     if as_json:
         print_json({"database": url, **vars(report)})
-        return
+    else:
+        _print_report(url, report)
+    if serve:
+        from unisono.cli.serve import serve as serve_app  # noqa: PLC0415 - only when serving
+
+        serve_app(host=None, port=None, db=url)
+
+
+def _print_report(url: str, report: DemoReport) -> None:
     me = _command_name()
     typer.echo(
         f"Demo ready on {url}\n"
-        f"  bible: {report.bible} — {report.standards} standards, {report.reasons} contact "
-        f"reasons, {report.channels} channels\n"
+        f"  bible: {report.bible} — {report.standards} standards, {report.reasons} "
+        f"contact reasons, {report.channels} channels\n"
+        f"  interactions: {report.interactions:,}\n"
         f"  handbook: {report.handbook_html}\n"
         f"            {report.handbook_pdf}\n\n"
         "Try:\n"
         f"  {me} bible due --db {url}\n"
         f"  {me} bible history livraison-retard --db {url}\n"
-        f"  {me} bible show livraison-retard --db {url}"
+        f"  {me} customer C-000001 --db {url}"
     )
+
+
+@app.command("generate")
+def generate_command(
+    count: Annotated[int, typer.Option("--interactions", help="How many to generate.", min=0)],
+    seed: Seed = 7,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSON Lines file (default: stdout).")
+    ] = None,
+    truth: Annotated[
+        Path | None, typer.Option(help="Also write what was planted in each (docs/demo-data.md).")
+    ] = None,
+    end: Annotated[
+        dt.datetime | None, typer.Option(help="Last day of the period (default: today).")
+    ] = None,
+    days: Annotated[int, typer.Option(help="Length of the period, in days.", min=1)] = 180,
+    bible_path: Annotated[
+        Path | None, typer.Option("--bible", help="The bible to write for (default: the demo's).")
+    ] = None,
+) -> None:
+    """Write realistic interactions for a bible, as JSON Lines ready for `unisono import`."""
+    try:
+        bible = read_bible(bible_path or demo_bible_path())
+    except InvalidBibleError as found:
+        fail(f"the bible has problems: run `unisono bible check` ({len(found.problems)} found)")
+    last = end.date() if end else today()
+    pairs = generate_with_truth(bible, interactions=count, seed=seed, end=last, days=days)
+    with ExitStack() as files:
+        out = files.enter_context(output.open("wb")) if output else sys.stdout.buffer
+        truth_out = files.enter_context(truth.open("wb")) if truth else None
+        written = write_with_truth(pairs, out, truth_out)
+    if output:
+        typer.echo(f"{written:,} interactions written to {output}", err=True)
 
 
 def _command_name() -> str:

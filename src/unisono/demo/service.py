@@ -1,4 +1,5 @@
-"""The demo: a fresh embedded database with the demo bible loaded and its handbook written."""
+"""The demo: a fresh embedded database with the demo bible, realistic interactions and the
+handbook, ready to explore."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from unisono.bible.service import load_bible
 from unisono.core.clock import utcnow
 from unisono.core.db import session_scope
 from unisono.core.migrate import upgrade
+from unisono.demo.generator import generate, write_jsonl
+from unisono.interactions.importers import IMPORTERS
+from unisono.interactions.importers.base import ImportOptions
+from unisono.interactions.service import import_source
 
 
 def demo_bible_path() -> Path:
@@ -32,27 +37,34 @@ class DemoReport:
     standards: int
     reasons: int
     channels: int
+    interactions: int
     handbook_html: Path
     handbook_pdf: Path
 
 
-def prepare_demo(*, engine: Engine, output_dir: Path, today: dt.date) -> DemoReport:
-    """Migrate ``engine``'s database, load the demo bible and write its handbook."""
+def prepare_demo(
+    *, engine: Engine, output_dir: Path, today: dt.date, interactions: int, seed: int
+) -> DemoReport:
+    """Migrate ``engine``'s database, load the demo bible, import ``interactions`` generated
+    interactions ending ``today``, and write the handbook into ``output_dir``."""
     bible = read_bible(demo_bible_path())
     upgrade(engine)
     output_dir.mkdir(parents=True, exist_ok=True)
-    html_path, pdf_path = output_dir / "handbook.html", output_dir / "handbook.pdf"
     with session_scope(engine) as session:
         load_bible(session=session, bible=bible, now=utcnow())
         html = render_handbook(session=session, statuses=("published",), today=today)
+    data = output_dir / "interactions.jsonl"
+    with data.open("wb") as out:
+        write_jsonl(generate(bible, interactions=interactions, seed=seed, end=today), out)
+    summary = import_source(
+        engine=engine, importer=IMPORTERS["jsonl"], path=data, options=ImportOptions(),
+        rejects=output_dir / "rejects.jsonl", now=utcnow(),
+    )  # fmt: skip
+    html_path, pdf_path = output_dir / "handbook.html", output_dir / "handbook.pdf"
     html_path.write_text(html, encoding="utf-8")
     write_pdf(html, pdf_path)
-    summary = bible.summary()
+    counts = bible.summary()
     return DemoReport(
-        bible.root,
-        summary["standards"],
-        summary["reasons"],
-        summary["channels"],
-        html_path,
-        pdf_path,
-    )
+        bible.root, counts["standards"], counts["reasons"], counts["channels"],
+        summary.imported + summary.updated + summary.unchanged, html_path, pdf_path,
+    )  # fmt: skip

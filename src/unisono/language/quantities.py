@@ -102,8 +102,9 @@ class _Token:
 
 def parse_quantity(text: str) -> Quantity:
     """Read ``text`` as exactly one value with its unit; raise ValueError saying why not."""
-    tokens = _tokenize(fold(text))
-    reader = _Reader(tokens, strict=True)
+    folded = fold(text)
+    tokens = _tokenize(folded)
+    reader = _Reader(folded, tokens, strict=True)
     found = reader.read(0)
     if found is None:
         raise ValueError(
@@ -119,8 +120,9 @@ def parse_quantity(text: str) -> Quantity:
 
 def find_quantities(text: str) -> list[Found]:
     """Every quantity stated in ``text``, in order."""
-    tokens = _tokenize(fold(text))
-    reader = _Reader(tokens, strict=False)
+    folded = fold(text)
+    tokens = _tokenize(folded)
+    reader = _Reader(folded, tokens, strict=False)
     found: list[Found] = []
     index = 0
     while index < len(tokens):
@@ -148,7 +150,8 @@ def _lemma(word: str) -> str:
 class _Reader:
     """Reads one quantity at a time from the tokens of a folded text."""
 
-    def __init__(self, tokens: list[_Token], *, strict: bool) -> None:
+    def __init__(self, text: str, tokens: list[_Token], *, strict: bool) -> None:
+        self.text = text
         self.tokens = tokens
         self.words = [t.text if t.kind != "number" else "" for t in tokens]
         self.strict = strict
@@ -174,6 +177,12 @@ class _Reader:
 
     def _token(self, index: int) -> _Token | None:
         return self.tokens[index] if index < len(self.tokens) else None
+
+    def _punctuation_before(self, index: int) -> bool:
+        before, token = self._token(index - 1), self._token(index)
+        if before is None or token is None:
+            return False
+        return any(char in ",;:.!?()" for char in self.text[before.end : token.start])
 
     def _adjacent(self, index: int) -> bool:
         before, token = self._token(index - 1), self._token(index)
@@ -228,8 +237,8 @@ class _Reader:
 
     def _per(self, index: int) -> tuple[str | None, int]:
         marker = self._token(index)
-        if marker is None:
-            return None, index
+        if marker is None or self._punctuation_before(index):
+            return None, index  # "5 jours ouvrés, par courrier": a new clause, not a rate
         english_article = marker.text in ("a", "an")
         if marker.text not in _RATE_MARKERS and not english_article:
             return None, index
