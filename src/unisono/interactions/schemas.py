@@ -67,37 +67,33 @@ MessageIn.__pydantic_config__ = ConfigDict(extra="ignore")  # type: ignore[attr-
 
 
 @with_config(ConfigDict(extra="ignore"))
-class NpsIn(TypedDict):
+class _Answer(TypedDict):
+    at: NotRequired[dt.datetime | None]
+    comment: NotRequired[str | None]
+
+
+class NpsIn(_Answer):
     """Net Promoter Score answer, 0-10."""
 
     kind: Literal["nps"]
     score: Annotated[int, Field(ge=0, le=10)]
-    at: NotRequired[dt.datetime | None]
-    comment: NotRequired[str | None]
 
 
-@with_config(ConfigDict(extra="ignore"))
-class CsatIn(TypedDict):
+class CsatIn(_Answer):
     """Customer satisfaction answer, 1-5."""
 
     kind: Literal["csat"]
     score: Annotated[int, Field(ge=1, le=5)]
-    at: NotRequired[dt.datetime | None]
-    comment: NotRequired[str | None]
 
 
-@with_config(ConfigDict(extra="ignore"))
-class CesIn(TypedDict):
+class CesIn(_Answer):
     """Customer effort answer, 1-7."""
 
     kind: Literal["ces"]
     score: Annotated[int, Field(ge=1, le=7)]
-    at: NotRequired[dt.datetime | None]
-    comment: NotRequired[str | None]
 
 
 SurveyIn = Annotated[NpsIn | CsatIn | CesIn, Field(discriminator="kind")]
-MESSAGES = TypeAdapter(list[MessageIn])
 
 
 class InteractionIn(_Shape):
