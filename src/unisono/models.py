@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unisono.accounts.models
 import unisono.bible.models
-import unisono.interactions.models  # noqa: F401
+import unisono.interactions.models
+import unisono.metrics.models  # noqa: F401
 from unisono.core.db import Base
 
 metadata = Base.metadata

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from unisono import __version__
-from unisono.cli import bible, customers, database, demo, imports, serve, tokens
+from unisono.cli import bible, customers, database, demo, imports, metrics, serve, tokens
 
 app = typer.Typer(
     name="unisono",
@@ -19,6 +19,7 @@ app.add_typer(bible.app, name="bible")
 app.add_typer(demo.app, name="demo")
 app.command("import")(imports.import_interactions)
 app.command("customer")(customers.customer)
+app.add_typer(metrics.app, name="metrics")
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 

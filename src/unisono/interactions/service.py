@@ -21,6 +21,7 @@ from unisono.interactions.schemas import (
     Vocabulary,
 )
 from unisono.interactions.writer import InteractionWriter, WriteResult
+from unisono.metrics import rollups
 
 
 class NoBibleError(LookupError):
@@ -77,6 +78,7 @@ def import_source(
     with engine.connect() as connection, fewer_collections():
         _trust_references(connection)
         words = vocabulary(connection, options.timezone)
+        days = rollups.context(connection)
         connection.commit()
         request = ReadRequest(importer.name, path, options, words, rejects)
         if importer.total(path) >= PARALLEL_FROM_BYTES:
@@ -87,10 +89,15 @@ def import_source(
         for batch in batches:
             if batch.items:
                 with connection.begin():
-                    totals.add(writer.write(batch.items, now=now))
+                    written = writer.write(batch.items, now=now)
+                    if days is not None:  # same transaction: a killed import leaves no gap
+                        rollups.mark_stale(connection, days, written.touched)
+                totals.add(written)
             if progress is not None:
                 progress(batch.progress)
             rejected = batch.rejected
+        with connection.begin():
+            rollups.refresh(connection)
     return ImportSummary(
         totals.inserted, totals.updated, totals.unchanged, rejected, rejects if rejected else None
     )
@@ -111,4 +118,9 @@ def upsert(
     """Create or update interactions (the API's way in), in the session's transaction."""
     words = vocabulary(session)
     prepared = [prepare(item, content_hash(item), words) for item in items]
-    return InteractionWriter(session.connection(), source=source).write(prepared, now=now)
+    connection = session.connection()
+    written = InteractionWriter(connection, source=source).write(prepared, now=now)
+    days = rollups.context(connection)
+    if days is not None:
+        rollups.mark_stale(connection, days, written.touched)  # rebuilt when metrics are read
+    return written

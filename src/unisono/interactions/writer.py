@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete
@@ -33,6 +33,7 @@ class WriteResult:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    touched: list[int] = field(default_factory=list)  # opening times written or replaced
 
     def add(self, other: WriteResult) -> None:
         """Count ``other`` in too."""
@@ -61,6 +62,7 @@ class InteractionWriter:
             for key, item in latest.items()
             if key not in existing or existing[key][1] != item.digest
         ]
+        opened = PREPARED_COLUMNS.index("opened_at")
         result = WriteResult(unchanged=len(latest) - len(changed))
         if not changed:
             return result
@@ -80,17 +82,18 @@ class InteractionWriter:
         surveys = [(ids[i.external_id], *survey) for i in changed for survey in i.surveys]
         insert_rows(self.connection, "surveys", _SURVEY_COLUMNS, surveys)
         result.inserted, result.updated = len(fresh), len(replaced)
+        result.touched = [item.values[opened] for item in changed]
+        result.touched += [existing[item.external_id][2] for item in replaced]
         return result
 
-    def _existing(self, external_ids: list[str]) -> dict[str, tuple[int, str]]:
-        """The row id and content hash of those interactions already stored."""
-        rows = rows_by_key(
-            self.connection, "interactions", "external_id", ("id", "content_hash"), external_ids
-        )
-        return {external_id: (row_id, digest) for external_id, row_id, digest in rows}
+    def _existing(self, external_ids: list[str]) -> dict[str, tuple[int, str, int]]:
+        """The row id, content hash and opening time of those interactions already stored."""
+        columns = ("id", "content_hash", "opened_at")
+        rows = rows_by_key(self.connection, "interactions", "external_id", columns, external_ids)
+        return {key: (row_id, digest, opened) for key, row_id, digest, opened in rows}
 
     def _ids(self, external_ids: list[str]) -> dict[str, int]:
-        return {key: row_id for key, (row_id, _) in self._existing(external_ids).items()}
+        return {key: found[0] for key, found in self._existing(external_ids).items()}
 
     def _forget(self, interaction_ids: list[int]) -> None:
         """Remove the survey answers of changed interactions: they are written again."""
