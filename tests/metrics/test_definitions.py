@@ -17,8 +17,15 @@ Z = 1.959963984540054
 
 def contact(number: int, *, opened: str, **overrides) -> dict:
     """An interaction of its own (customer C-<n>) unless overridden; no survey by default."""
-    record = interaction(id=f"T-{number}", customer={"id": f"C-{number}"}, opened_at=opened,
-                         resolved_at=None, status="open", surveys=[], messages=[])  # fmt: skip
+    record = interaction(
+        id=f"T-{number}",
+        customer={"id": f"C-{number}"},
+        opened_at=opened,
+        resolved_at=None,
+        status="open",
+        surveys=[],
+        messages=[],
+    )
     record.update(overrides)
     return record
 
@@ -52,11 +59,21 @@ def survey(kind: str, score: int) -> list[dict]:
 def test_no_answers_at_all(measure):
     report = measure([contact(1, opened=at(1))])
     assert report["volume"] == 1
-    assert report["nps"] == {"value": None, "ci95": [None, None], "n": 0, "promoters": 0,
-                             "detractors": 0, "small_sample": True}  # fmt: skip
+    assert report["nps"] == {
+        "value": None,
+        "ci95": [None, None],
+        "n": 0,
+        "promoters": 0,
+        "detractors": 0,
+        "small_sample": True,
+    }
     assert report["csat"]["value"] is None
-    assert report["first_response_time"] == {"median_s": None, "p90_s": None, "n": 0,
-                                             "small_sample": True}  # fmt: skip
+    assert report["first_response_time"] == {
+        "median_s": None,
+        "p90_s": None,
+        "n": 0,
+        "small_sample": True,
+    }
 
 
 def test_nps_with_its_variance_and_interval(measure):
@@ -85,20 +102,32 @@ def test_all_promoters(measure):
 
 
 def test_csat_top_two_box_and_mean_ces_mean_and_easy(measure):
-    records = [contact(n, opened=at(1), surveys=[{"kind": "csat", "score": c}, {"kind": "ces", "score": e}])
-               for n, (c, e) in enumerate([(5, 7), (4, 5), (3, 4), (1, 1)])]  # fmt: skip
+    records = [
+        contact(
+            n, opened=at(1), surveys=[{"kind": "csat", "score": c}, {"kind": "ces", "score": e}]
+        )
+        for n, (c, e) in enumerate([(5, 7), (4, 5), (3, 4), (1, 1)])
+    ]
     report = measure(records)
     assert (report["csat"]["value"], report["csat"]["mean"], report["csat"]["n"]) == (50.0, 3.25, 4)
     assert (report["ces"]["mean"], report["ces"]["pct_easy"], report["ces"]["n"]) == (4.25, 50.0, 4)
 
 
 def test_response_times_exclude_bots_and_cross_the_dst_change(measure):
-    bot_only = contact(1, opened=at(1), messages=[
-        {"from": "customer", "at": at(1), "text": "?"},
-        {"from": "bot", "at": at(1, "10:00:05"), "text": "Bien reçu"}])  # fmt: skip
+    bot_only = contact(
+        1,
+        opened=at(1),
+        messages=[
+            {"from": "customer", "at": at(1), "text": "?"},
+            {"from": "bot", "at": at(1, "10:00:05"), "text": "Bien reçu"},
+        ],
+    )
     # 01:30 summer time, answered at 02:30 winter time: two hours later, not one
-    across = contact(2, opened="2026-10-25T01:30:00+02:00", messages=[
-        {"from": "agent", "at": "2026-10-25T02:30:00+01:00", "text": "Bonjour"}])  # fmt: skip
+    across = contact(
+        2,
+        opened="2026-10-25T01:30:00+02:00",
+        messages=[{"from": "agent", "at": "2026-10-25T02:30:00+01:00", "text": "Bonjour"}],
+    )
     report = measure([bot_only, across])
     assert report["first_response_time"]["n"] == 1
     assert report["first_response_time"]["median_s"] == 7200
@@ -106,8 +135,14 @@ def test_response_times_exclude_bots_and_cross_the_dst_change(measure):
 
 def test_median_and_p90_are_exact(measure):
     waits = [60, 120, 180, 240, 300, 600, 3600, 7200, 86400, 7]
-    records = [contact(n, opened=at(2), messages=[{"from": "agent", "at": at(2, f"10:{0:02d}:00"),
-               "text": "x"}]) for n in range(len(waits))]  # fmt: skip
+    records = [
+        contact(
+            n,
+            opened=at(2),
+            messages=[{"from": "agent", "at": at(2, f"10:{0:02d}:00"), "text": "x"}],
+        )
+        for n in range(len(waits))
+    ]
     for record, wait in zip(records, waits, strict=True):
         opened = np.datetime64("2026-09-02T08:00:00") + np.timedelta64(wait, "s")
         record["messages"][0]["at"] = f"{opened}+00:00"
@@ -120,8 +155,12 @@ def test_a_missing_resolved_time_is_left_out(measure):
     resolved = contact(1, opened=at(3), resolved_at=at(3, "12:00:00"), status="resolved")
     open_one = contact(2, opened=at(3))
     report = measure([resolved, open_one])
-    assert report["resolution_time"] == {"median_s": 7200.0, "p90_s": 7200.0, "n": 1,
-                                         "small_sample": True}  # fmt: skip
+    assert report["resolution_time"] == {
+        "median_s": 7200.0,
+        "p90_s": 7200.0,
+        "n": 1,
+        "small_sample": True,
+    }
 
 
 def test_a_repeat_contact_on_day_7_but_not_on_day_8(measure):
@@ -153,12 +192,23 @@ def test_sla_against_the_standard_of_the_reason_and_channel(measure):
         if resolved_hours is not None:
             done = np.datetime64("2026-09-04T08:00:00") + np.timedelta64(resolved_hours, "h")
             extra = {"status": "resolved", "resolved_at": f"{done}+00:00"}
-        return contact(number, opened="2026-09-04T08:00:00+00:00", channel=channel,
-                       messages=[{"from": "agent", "at": f"{reply}+00:00", "text": "x"}], **extra)  # fmt: skip
+        return contact(
+            number,
+            opened="2026-09-04T08:00:00+00:00",
+            channel=channel,
+            messages=[{"from": "agent", "at": f"{reply}+00:00", "text": "x"}],
+            **extra,
+        )
 
-    report = measure([answered(1, "email", 239, 47), answered(2, "email", 241, 49),
-                      answered(3, "chat", 1), answered(4, "chat", 3),
-                      answered(5, "phone", 5)])  # fmt: skip
+    report = measure(
+        [
+            answered(1, "email", 239, 47),
+            answered(2, "email", 241, 49),
+            answered(3, "chat", 1),
+            answered(4, "chat", 3),
+            answered(5, "phone", 5),
+        ]
+    )
     sla = report["sla"]
     # phone has no first-response target: 4 decided, 2 met; resolution: 2 decided, 1 met
     assert (sla["first_response_met"], sla["first_response_n"]) == (50.0, 4)
@@ -168,19 +218,29 @@ def test_sla_against_the_standard_of_the_reason_and_channel(measure):
 def test_business_hours(measure):
     # no business hours in the minimal bible for Wednesday: Tue 19:00 → Thu 09:00 is 1 hour
     # (Tuesday 19:00-20:00 in the bible), Thursday is closed too
-    record = contact(1, opened="2026-09-01T19:00:00+02:00", messages=[
-        {"from": "agent", "at": "2026-09-03T09:00:00+02:00", "text": "x"}])  # fmt: skip
+    record = contact(
+        1,
+        opened="2026-09-01T19:00:00+02:00",
+        messages=[{"from": "agent", "at": "2026-09-03T09:00:00+02:00", "text": "x"}],
+    )
     assert measure([record], "--business-hours")["first_response_time"]["median_s"] == 3600.0
 
 
 def test_groups_filters_and_series(measure):
-    records = [contact(n, opened=at(1 + n % 20), channel=("email", "chat")[n % 2],
-                       reason=("livraison.retard", "commande.annulation")[n % 3 == 0])
-               for n in range(60)]  # fmt: skip
+    records = [
+        contact(
+            n,
+            opened=at(1 + n % 20),
+            channel=("email", "chat")[n % 2],
+            reason=("livraison.retard", "commande.annulation")[n % 3 == 0],
+        )
+        for n in range(60)
+    ]
     by_channel = measure(records, "--by", "channel")["groups"]
     assert [(g["key"], g["volume"]) for g in by_channel] == [("chat", 30), ("email", 30)]
     filtered = measure(records, "--reason", "livraison")
-    assert filtered["volume"] == 40 and filtered["filters"] == {"reason": "livraison"}
+    assert filtered["volume"] == 40
+    assert filtered["filters"] == {"reason": "livraison"}
     weeks = measure(records, "--by", "week")["groups"]
     assert [g["key"] for g in weeks] == ["2026-08-31", "2026-09-07", "2026-09-14"]
     assert sum(g["volume"] for g in weeks) == 60

@@ -31,8 +31,14 @@ def sla_rules(kind: str) -> list[tuple[tuple[str, ...], tuple[str, ...] | None, 
         if doc.status != "published" or doc.section not in ("processes", "communication"):
             continue
         for channel, target in ((getattr(doc.sla, kind) if doc.sla else None) or {}).items():
-            rules.append((tuple(doc.reasons), tuple(doc.channels) if doc.channels else None,
-                          None if channel == "*" else channel, int(target.total_seconds())))  # fmt: skip
+            rules.append(
+                (
+                    tuple(doc.reasons),
+                    tuple(doc.channels) if doc.channels else None,
+                    None if channel == "*" else channel,
+                    int(target.total_seconds()),
+                )
+            )
     return rules
 
 
@@ -57,8 +63,10 @@ def target(rules, reason: str | None, channel: str) -> int | None:
 
 def expected(records: list[dict]) -> dict:
     """Every metric of the overall report, from the definitions."""
-    surveys = {kind: [s["score"] for r in records for s in r["surveys"] if s["kind"] == kind]
-               for kind in ("nps", "csat", "ces")}  # fmt: skip
+    surveys = {
+        kind: [s["score"] for r in records for s in r["surveys"] if s["kind"] == kind]
+        for kind in ("nps", "csat", "ces")
+    }
     nps = surveys["nps"]
     p, d = sum(s >= 9 for s in nps) / len(nps), sum(s <= 6 for s in nps) / len(nps)
     value = 100 * (p - d)
@@ -74,8 +82,10 @@ def expected(records: list[dict]) -> dict:
             first_response.append(waited)
         if took is not None:
             resolution.append(took)
-        for took_s, kind, into in ((waited, "first_response", sla_first),
-                                   (took, "resolution", sla_resolution)):  # fmt: skip
+        for took_s, kind, into in (
+            (waited, "first_response", sla_first),
+            (took, "resolution", sla_resolution),
+        ):
             limit = target(rules[kind], record.get("reason"), record["channel"])
             if limit is not None and took_s is not None:
                 into.append(took_s <= limit)
@@ -83,18 +93,31 @@ def expected(records: list[dict]) -> dict:
     return {
         "volume": len(records),
         "nps": (value, [value - half, value + half], len(nps)),
-        "csat": (100 * sum(s >= 4 for s in surveys["csat"]) / len(surveys["csat"]),
-                 sum(surveys["csat"]) / len(surveys["csat"])),
-        "ces": (sum(surveys["ces"]) / len(surveys["ces"]),
-                100 * sum(s >= 5 for s in surveys["ces"]) / len(surveys["ces"])),
+        "csat": (
+            100 * sum(s >= 4 for s in surveys["csat"]) / len(surveys["csat"]),
+            sum(surveys["csat"]) / len(surveys["csat"]),
+        ),
+        "ces": (
+            sum(surveys["ces"]) / len(surveys["ces"]),
+            100 * sum(s >= 5 for s in surveys["ces"]) / len(surveys["ces"]),
+        ),
         "fcr": (100 * successes / first_contacts, first_contacts),
         "repeat_contacts": (100 * repeats / with_reason, with_reason),
-        "first_response_time": (float(np.percentile(first_response, 50)),
-                                float(np.percentile(first_response, 90)), len(first_response)),
-        "resolution_time": (float(np.percentile(resolution, 50)),
-                            float(np.percentile(resolution, 90)), len(resolution)),
-        "sla": (100 * sum(sla_first) / len(sla_first), 100 * sum(sla_resolution) / len(sla_resolution)),
-    }  # fmt: skip
+        "first_response_time": (
+            float(np.percentile(first_response, 50)),
+            float(np.percentile(first_response, 90)),
+            len(first_response),
+        ),
+        "resolution_time": (
+            float(np.percentile(resolution, 50)),
+            float(np.percentile(resolution, 90)),
+            len(resolution),
+        ),
+        "sla": (
+            100 * sum(sla_first) / len(sla_first),
+            100 * sum(sla_resolution) / len(sla_resolution),
+        ),
+    }
 
 
 def _fcr(records: list[dict]) -> tuple[int, int, int, int]:
@@ -130,8 +153,9 @@ def generated(cli, tmp_path):
 
 
 def test_overall_metrics_match_the_definitions(cli, generated):
-    report = json.loads(cli("metrics", "--since", "2026-01-01", "--until", "2026-12-31",
-                            "--json").stdout)  # fmt: skip
+    report = json.loads(
+        cli("metrics", "--since", "2026-01-01", "--until", "2026-12-31", "--json").stdout
+    )
     want = expected(generated)
     assert report["volume"] == want["volume"]
     assert (report["nps"]["value"], report["nps"]["ci95"], report["nps"]["n"]) == want["nps"]
@@ -148,8 +172,11 @@ def test_overall_metrics_match_the_definitions(cli, generated):
 
 
 def test_metrics_by_channel_match_the_definitions(cli, generated):
-    report = json.loads(cli("metrics", "--since", "2026-01-01", "--until", "2026-12-31",
-                            "--by", "channel", "--json").stdout)  # fmt: skip
+    report = json.loads(
+        cli(
+            "metrics", "--since", "2026-01-01", "--until", "2026-12-31", "--by", "channel", "--json"
+        ).stdout
+    )
     for group in report["groups"]:
         mine = [r for r in generated if r["channel"] == group["key"]]
         want = expected(mine)
