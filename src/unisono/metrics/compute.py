@@ -1,8 +1,10 @@
 """Every metric of PRODUCT.md for groups of interactions, from their facts, vectorised.
 
-``compute(facts, groups, count)`` gives one dict per group in the contract's shape (`metrics
+``compute(sample, groups, count)`` gives one dict per group in the contract's shape (`metrics
 --json`), each rate with its n and 95% interval, and ``small_sample`` where n is too small to
-compare."""
+compare. Scores and yes/no facts are counted as one histogram per group (a single ``bincount``
+each); durations are read from values sorted once per sample.
+"""
 
 from __future__ import annotations
 
@@ -16,37 +18,66 @@ from unisono.metrics.facts import Facts
 
 MIN_N = 30  # below this many answers (or interactions), a figure is not compared or ranked
 Groups = NDArray[np.int64]
+Table = NDArray[np.int64]
+
+
+class Sample:
+    """The facts of the interactions to measure, with what is worth computing once for all
+    the groupings of them (the durations sorted)."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.size = int(facts.size)
+        self._columns: dict[str, NDArray[Any]] = {}
+        self._sorted: dict[str, stats.SortedValues] = {}
+
+    def column(self, name: str) -> NDArray[Any]:
+        """One fact of every interaction, as a contiguous array (faster to count over than a
+        field of the rows)."""
+        if name not in self._columns:
+            self._columns[name] = np.ascontiguousarray(self.facts[name])
+        return self._columns[name]
+
+    def durations(self, name: str) -> stats.SortedValues:
+        """The values of the duration ``name``, sorted."""
+        if name not in self._sorted:
+            self._sorted[name] = stats.SortedValues(self.column(name))
+        return self._sorted[name]
 
 
 def compute(
-    facts: Facts, groups: Groups, count: int, *, business_hours: bool = False, min_n: int = MIN_N
+    sample: Sample, groups: Groups, count: int, *, business_hours: bool = False, min_n: int = MIN_N
 ) -> list[dict[str, Any]]:
     """The metrics of each of ``count`` groups (``groups[i]``: the group of interaction i)."""
     suffix = "_bh" if business_hours else ""
+
+    def histogram(name: str, size: int) -> Table:  # per group: how many of each value -1…size-2
+        keys = groups * size + (sample.column(name) + 1)
+        return np.bincount(keys, minlength=count * size).reshape(count, size)
+
     parts = {
-        "volume": np.bincount(groups, minlength=count),
-        "nps": _nps(facts, groups, count),
-        "csat": _csat(facts, groups, count),
-        "ces": _ces(facts, groups, count),
-        "fcr": _rate(facts["fcr"], groups, count),
-        "repeat_contacts": _repeat(facts, groups, count),
-        "first_response_time": _durations(facts[f"first_response{suffix}"], groups, count),
-        "resolution_time": _durations(facts[f"resolution{suffix}"], groups, count),
-        "sla": _sla(facts, groups, count, suffix),
-    }
-    return [_group(parts, index, min_n) for index in range(count)]
+        "nps": _nps(histogram("nps", 12)),
+        "csat": _scores(histogram("csat", 7), satisfied=4),
+        "ces": _ces(histogram("ces", 9)),
+        "fcr": _rate(histogram("fcr", 3)),
+        "repeat_contacts": _rate(histogram("first_contact", 3)[:, [0, 2, 1]]),
+        "first_response_time": _durations(sample, f"first_response{suffix}", groups, count),
+        "resolution_time": _durations(sample, f"resolution{suffix}", groups, count),
+        "sla": _sla(histogram(f"sla_first_response{suffix}", 3),
+                    histogram(f"sla_resolution{suffix}", 3)),
+    }  # fmt: skip
+    volume = np.bincount(groups, minlength=count)
+    return [_group(int(volume[index]), parts, index, min_n) for index in range(count)]
 
 
-def _group(parts: dict[str, Any], index: int, min_n: int) -> dict[str, Any]:
-    result: dict[str, Any] = {"volume": int(parts["volume"][index])}
+def _group(volume: int, parts: dict[str, Any], index: int, min_n: int) -> dict[str, Any]:
+    result: dict[str, Any] = {"volume": volume}
     for name, columns in parts.items():
-        if name == "volume":
-            continue
         result[name] = {key: _plain(value[index]) for key, value in columns.items()}
         n = result[name].get("n")
         if n is not None:
             result[name]["small_sample"] = n < min_n
-    result["small_sample"] = result["volume"] < min_n
+    result["small_sample"] = volume < min_n
     return result
 
 
@@ -61,47 +92,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _count(mask: NDArray[np.bool_], groups: Groups, count: int) -> NDArray[np.int64]:
-    return np.bincount(groups[mask], minlength=count).astype(np.int64)
-
-
-def _sum(values: NDArray[Any], mask: NDArray[np.bool_], groups: Groups, count: int) -> Any:
-    return np.bincount(groups[mask], weights=values[mask].astype(np.float64), minlength=count)
-
-
-def _nps(facts: Facts, groups: Groups, count: int) -> dict[str, Any]:
-    score = facts["nps"]
-    n = _count(score >= 0, groups, count)
-    promoters, detractors = (
-        _count(score >= 9, groups, count),
-        _count((score >= 0) & (score <= 6), groups, count),
-    )
+def _nps(table: Table) -> dict[str, Any]:
+    # columns: no answer, then scores 0…10
+    n = table[:, 1:].sum(axis=1)
+    promoters, detractors = table[:, 10:].sum(axis=1), table[:, 1:8].sum(axis=1)
     value, variance = stats.nps(promoters, detractors, n)
     half = stats.Z95 * np.sqrt(variance)
     return {"value": value, "ci95": _pairs(value - half, value + half), "n": n,
             "promoters": promoters, "detractors": detractors}  # fmt: skip
 
 
-def _csat(facts: Facts, groups: Groups, count: int) -> dict[str, Any]:
-    score = facts["csat"]
-    answered = score >= 0
-    n, satisfied = _count(answered, groups, count), _count(score >= 4, groups, count)
-    low, high = stats.wilson(satisfied, n)
-    total = _sum(score, answered, groups, count)
-    squares = _sum(score.astype(np.int64) ** 2, answered, groups, count)
+def _moments(table: Table) -> tuple[Table, NDArray[np.float64], NDArray[np.float64]]:
+    """n, sum and sum of squares of the answers of a score histogram (column 0: none)."""
+    scores = np.arange(table.shape[1] - 1, dtype=np.float64)
+    answered = table[:, 1:]
+    total = np.asarray(answered @ scores, dtype=np.float64)
+    return answered.sum(axis=1), total, np.asarray(answered @ scores**2, dtype=np.float64)
+
+
+def _scores(table: Table, *, satisfied: int) -> dict[str, Any]:
+    n, total, squares = _moments(table)
+    top = table[:, satisfied + 1 :].sum(axis=1)
+    low, high = stats.wilson(top, n)
     mean, mean_low, mean_high = stats.mean_interval(total, squares, n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = 100 * satisfied / n
+        value = 100 * top / n
     return {"value": value, "ci95": _pairs(low, high), "mean": mean,
             "mean_ci95": _pairs(mean_low, mean_high), "n": n}  # fmt: skip
 
 
-def _ces(facts: Facts, groups: Groups, count: int) -> dict[str, Any]:
-    score = facts["ces"]
-    answered = score >= 0
-    n, easy = _count(answered, groups, count), _count(score >= 5, groups, count)
-    total = _sum(score, answered, groups, count)
-    squares = _sum(score.astype(np.int64) ** 2, answered, groups, count)
+def _ces(table: Table) -> dict[str, Any]:
+    n, total, squares = _moments(table)
+    easy = table[:, 6:].sum(axis=1)
     mean, mean_low, mean_high = stats.mean_interval(total, squares, n)
     low, high = stats.wilson(easy, n)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -110,35 +132,26 @@ def _ces(facts: Facts, groups: Groups, count: int) -> dict[str, Any]:
             "pct_easy_ci95": _pairs(low, high), "n": n}  # fmt: skip
 
 
-def _rate(flags: NDArray[np.int8], groups: Groups, count: int) -> dict[str, Any]:
-    """A share of yes among the interactions where the question applies (flag 1/0; -1: n/a)."""
-    n, yes = _count(flags >= 0, groups, count), _count(flags == 1, groups, count)
+def _rate(table: Table) -> dict[str, Any]:
+    """A share of yes where the question applies (columns: n/a, no, yes)."""
+    n, yes = table[:, 1] + table[:, 2], table[:, 2]
     low, high = stats.wilson(yes, n)
     with np.errstate(divide="ignore", invalid="ignore"):
         value = 100 * yes / n
     return {"value": value, "ci95": _pairs(low, high), "n": n}
 
 
-def _repeat(facts: Facts, groups: Groups, count: int) -> dict[str, Any]:
-    # among interactions with a reason, those that follow one for the same reason in the window
-    first = facts["first_contact"]
-    flags = np.where(first >= 0, 1 - first, -1).astype(np.int8)
-    return _rate(flags, groups, count)
-
-
-def _durations(seconds: NDArray[np.int32], groups: Groups, count: int) -> dict[str, Any]:
-    known = seconds >= 0
-    n, (median, p90) = stats.grouped_quantiles(seconds[known], groups[known], count, (0.5, 0.9))
+def _durations(sample: Sample, name: str, groups: Groups, count: int) -> dict[str, Any]:
+    n, (median, p90) = sample.durations(name).quantiles(groups, count, (0.5, 0.9))
     return {"median_s": median, "p90_s": p90, "n": n}
 
 
-def _sla(facts: Facts, groups: Groups, count: int, suffix: str) -> dict[str, Any]:
-    first = _rate(facts[f"sla_first_response{suffix}"], groups, count)
-    resolution = _rate(facts[f"sla_resolution{suffix}"], groups, count)
+def _sla(first_response: Table, resolution: Table) -> dict[str, Any]:
+    first, resolved = _rate(first_response), _rate(resolution)
     return {
         "first_response_met": first["value"], "first_response_ci95": first["ci95"],
-        "first_response_n": first["n"], "resolution_met": resolution["value"],
-        "resolution_ci95": resolution["ci95"], "resolution_n": resolution["n"],
+        "first_response_n": first["n"], "resolution_met": resolved["value"],
+        "resolution_ci95": resolved["ci95"], "resolution_n": resolved["n"],
     }  # fmt: skip
 
 

@@ -62,13 +62,13 @@ def _stale(connection: Connection, days: Iterable[int]) -> None:
 
 def refresh(connection: Connection) -> int:
     """Rebuild every stale day (in runs of consecutive days); return how many were rebuilt."""
-    found = context(connection)
-    if found is None:
-        return 0
     current = fingerprint(connection)
     outdated = select(DailyFacts.day).where(DailyFacts.bible != current)
     _stale(connection, connection.scalars(outdated))
     days = sorted(connection.scalars(select(StaleDay.day)))
+    found = context(connection) if days else None
+    if found is None:
+        return 0
     for first, last in _runs(days):
         dimensions, facts = build(connection, found, first, last)
         connection.execute(delete(DailyFacts).where(DailyFacts.day.between(first, last)))
@@ -116,15 +116,20 @@ def load(connection: Connection, first: int, last: int) -> Period:
     ).all()
     channels = sorted({c for row in rows for c in row.dimensions["channels"]})
     reasons = sorted({r for row in rows for r in row.dimensions["reasons"]})
-    parts = [_recoded(row.dimensions, row.facts, channels, reasons) for row in rows]
+    parts = [np.frombuffer(row.facts, dtype=FACTS) for row in rows]
     facts = np.concatenate(parts) if parts else np.zeros(0, dtype=FACTS)
+    start = 0
+    for row, part in zip(rows, parts, strict=True):
+        _recode(facts[start : start + part.size], row.dimensions, channels, reasons)
+        start += part.size
     return Period(facts, channels, reasons)
 
 
-def _recoded(dimensions: Dimensions, blob: bytes, channels: list[str], reasons: list[str]) -> Facts:
-    facts = np.frombuffer(blob, dtype=FACTS).copy()
+def _recode(facts: Facts, dimensions: Dimensions, channels: list[str], reasons: list[str]) -> None:
+    """Turn a day's own channel and reason codes into the period's (in place)."""
     for kind, names in (("channel", channels), ("reason", reasons)):
         own = dimensions[f"{kind}s"]
+        if own == names:
+            continue  # the usual case: the same names every day
         mapping = np.array([names.index(name) for name in own] + [-1], dtype=np.int16)
         facts[kind] = mapping[facts[kind]]  # -1 (none) picks the last entry: -1 again
-    return facts

@@ -16,12 +16,13 @@ from unisono.bible.vocabulary import STAGES
 from unisono.interactions import models as hub
 from unisono.metrics import rollups, stats
 from unisono.metrics.calendar import day_number, day_of
-from unisono.metrics.compute import MIN_N, compute
+from unisono.metrics.compute import MIN_N, Sample, compute
 from unisono.metrics.models import DailyFacts
 
 DIMENSIONS = ("channel", "team", "agent", "reason", "stage")
 SERIES = ("day", "week", "month")
 DEFAULT_DAYS = 90
+_CACHE = "unisono.metrics.samples"
 
 
 @dataclass(frozen=True)
@@ -50,24 +51,40 @@ class Query:
 def metrics(*, session: Session, query: Query) -> dict[str, Any]:
     """The metrics of the query's period (default: the last 90 days that have interactions)."""
     connection = session.connection()
-    rollups.refresh(connection)
     first, last = _period(connection, query)
-    period = rollups.load(connection, first, last)
-    facts = period.facts[_mask(connection, period, query.filters)]
+    period, sample = _sample(session, first, last, query.filters)
+    facts = sample.facts
     header = {
         "period": {"since": day_of(first), "until": day_of(last), "days": last - first + 1},
         "filters": {k: v for k, v in asdict(query.filters).items() if v is not None},
         "business_hours": query.business_hours,
     }
     if query.by is None:
-        overall = compute(facts, np.zeros(facts.size, dtype=np.int64), 1,
+        overall = compute(sample, np.zeros(facts.size, dtype=np.int64), 1,
                           business_hours=query.business_hours, min_n=query.min_n)[0]  # fmt: skip
         return header | overall
     keys, labels = _grouping(connection, period, facts, query.by)
-    groups = compute(facts, keys, len(labels), business_hours=query.business_hours,
+    groups = compute(sample, keys, len(labels), business_hours=query.business_hours,
                      min_n=query.min_n)  # fmt: skip
     found = [{"key": label, **group} for label, group in zip(labels, groups, strict=True)]
     return header | {"by": query.by, "groups": _order(found, query.by)}
+
+
+def _sample(
+    session: Session, first: int, last: int, filters: Filters
+) -> tuple[rollups.Period, Sample]:
+    """The period's facts that pass the filters, kept for the session: a dashboard asks for
+    the same period overall and by several dimensions in one request."""
+    cache: dict[Any, tuple[rollups.Period, Sample]] = session.info.setdefault(_CACHE, {})
+    connection = session.connection()
+    if rollups.refresh(connection):
+        cache.clear()  # days were rebuilt: what was read before is out of date
+    key = (first, last, filters)
+    if key not in cache:
+        period = rollups.load(connection, first, last)
+        keep = _mask(connection, period, filters) if filters != Filters() else None
+        cache[key] = (period, Sample(period.facts if keep is None else period.facts[keep]))
+    return cache[key]
 
 
 def _period(connection: Connection, query: Query) -> tuple[int, int]:

@@ -13,29 +13,39 @@ Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 
 
-def grouped_quantiles(
-    values: NDArray[np.integer],
-    groups: NDArray[np.integer],
-    count: int,
-    quantiles: tuple[float, ...],
-) -> tuple[Ints, list[Floats]]:
-    """For each group: how many values, and each quantile by numpy's default method (linear
-    interpolation between the closest ranks, computed the way numpy does, to the last digit)."""
-    order = np.lexsort((values, groups))
-    ordered, grouped = values[order].astype(np.float64), groups[order]
-    sizes = np.bincount(grouped, minlength=count).astype(np.int64)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    results = []
-    for q in quantiles:
-        position = (sizes - 1) * q
-        below = np.floor(position).astype(np.int64)
-        fraction = position - below
+class SortedValues:
+    """One duration of every interaction of a period (-1: unknown), sorted once, so that each
+    grouping of the period only has to put the sorted values in group order (a linear-time
+    radix sort of small group numbers) to read its exact quantiles."""
+
+    def __init__(self, values: NDArray[np.integer]) -> None:
+        known = np.flatnonzero(values >= 0)
+        self.order = known[np.argsort(values[known])]
+        self.values = values[self.order].astype(np.float64)
+
+    def quantiles(
+        self, groups: NDArray[np.integer], count: int, quantiles: tuple[float, ...]
+    ) -> tuple[Ints, list[Floats]]:
+        """For each group: how many values, and each quantile as numpy computes it by default
+        (linear interpolation between the closest ranks), to the last digit."""
+        small = np.int16 if count < 2**15 else np.int32  # radix-sortable group numbers
+        grouped = groups[self.order].astype(small)
+        by_group = np.argsort(grouped, kind="stable")  # keeps each group's values sorted
+        ordered = self.values[by_group]
+        sizes = np.bincount(grouped, minlength=count).astype(np.int64)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
         present = sizes > 0
-        low = ordered[np.where(present, starts + below, 0)] if ordered.size else np.zeros(count)
-        high_index = starts + np.minimum(below + 1, sizes - 1)
-        high = ordered[np.where(present, high_index, 0)] if ordered.size else np.zeros(count)
-        results.append(np.where(present, _lerp(low, high, fraction), np.nan))
-    return sizes, results
+        results = []
+        for q in quantiles:
+            position = (sizes - 1) * q
+            below = np.floor(position).astype(np.int64)
+            if not ordered.size:
+                results.append(np.full(count, np.nan))
+                continue
+            low = ordered[np.where(present, starts + below, 0)]
+            high = ordered[np.where(present, starts + np.minimum(below + 1, sizes - 1), 0)]
+            results.append(np.where(present, _lerp(low, high, position - below), np.nan))
+        return sizes, results
 
 
 def _lerp(a: Floats, b: Floats, t: Floats) -> Floats:
