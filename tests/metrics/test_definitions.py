@@ -245,3 +245,25 @@ def test_groups_filters_and_series(measure):
     assert [g["key"] for g in weeks] == ["2026-08-31", "2026-09-07", "2026-09-14"]
     assert sum(g["volume"] for g in weeks) == 60
     assert all(g["small_sample"] for g in weeks)
+
+
+def test_retention_and_churn(cli, measure):
+    records = [
+        contact(1, opened="2026-03-10T10:00:00+01:00", customer={"id": "A"}),  # churns
+        contact(2, opened="2026-08-15T10:00:00+02:00", customer={"id": "B"}),  # stays
+        contact(3, opened="2026-09-10T10:00:00+02:00", customer={"id": "C"}),  # new
+    ]
+    measure(records)
+    result = cli(
+        "metrics", "--since", "2026-09-01", "--until", "2026-09-30", "--retention", "--json"
+    )
+    kept = json.loads(result.stdout)["retention"]
+    # active at the start: A and B (within 180 days); at the end: B and C; new: C
+    assert kept == {
+        "value": 50.0,
+        "churn": 50.0,
+        "customers_at_start": 2,
+        "customers_at_end": 2,
+        "new_customers": 1,
+        "active_within_days": 180,
+    }

@@ -50,6 +50,9 @@ def show(
     stage: Annotated[str | None, typer.Option(help="Only this journey stage.")] = None,
     business_hours: BusinessHours = False,
     min_n: MinN = MIN_N,
+    with_retention: Annotated[
+        bool, typer.Option("--retention", help="Also customer retention and churn (overall).")
+    ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -59,7 +62,7 @@ def show(
     if by is not None and by not in DIMENSIONS + SERIES:
         fail(f"--by {by!r}: choose one of {', '.join(DIMENSIONS + SERIES)}")
     filters = Filters(channel, team, agent, reason, stage)
-    query = Query(_date(since), _date(until), by, filters, business_hours, min_n)
+    query = Query(_date(since), _date(until), by, filters, business_hours, min_n, with_retention)
     with database_session(db) as session:
         try:
             report = metrics(session=session, query=query)
@@ -170,8 +173,11 @@ def _title(report: dict[str, Any]) -> str:
 
 
 def _print_overall(report: dict[str, Any]) -> None:
-    print_table(["metric", "value"], [[h, v] for h, v in zip(HEADERS, _row(report), strict=True)],
-                title=_title(report))  # fmt: skip
+    rows = [[h, v] for h, v in zip(HEADERS, _row(report), strict=True)]
+    kept = report.get("retention")
+    if kept is not None:
+        rows.append(["retention / churn", f"{_pct(kept['value'])} / {_pct(kept['churn'])}"])
+    print_table(["metric", "value"], rows, title=_title(report))
 
 
 def _print_groups(report: dict[str, Any]) -> None:

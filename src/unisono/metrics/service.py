@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, func, select
+from sqlalchemy import BigInteger, Connection, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from unisono.bible.vocabulary import STAGES
@@ -46,6 +46,7 @@ class Query:
     filters: Filters = Filters()
     business_hours: bool = False
     min_n: int = MIN_N
+    retention: bool = False  # customer retention over the period (overall only)
 
 
 def metrics(*, session: Session, query: Query) -> dict[str, Any]:
@@ -62,6 +63,8 @@ def metrics(*, session: Session, query: Query) -> dict[str, Any]:
     if query.by is None:
         overall = compute(sample, np.zeros(facts.size, dtype=np.int64), 1,
                           business_hours=query.business_hours, min_n=query.min_n)[0]  # fmt: skip
+        if query.retention:
+            overall["retention"] = retention(connection, first, last)
         return header | overall
     keys, labels = _grouping(connection, period, facts, query.by)
     groups = compute(sample, keys, len(labels), business_hours=query.business_hours,
@@ -209,3 +212,48 @@ def _nps_difference(a: dict[str, Any], b: dict[str, Any]) -> dict[str, object]:
         return float(value[0]), float(variance[0]), n
 
     return stats.nps_difference(parts(a), parts(b))
+
+
+ACTIVE_WITHIN_DAYS = 180
+
+
+def retention(
+    connection: Connection, first: int, last: int, active_within: int = ACTIVE_WITHIN_DAYS
+) -> dict[str, Any]:
+    """Retention = (customers at the end − new customers) / customers at the start, where a
+    customer "is a customer" on a date when they had an interaction in the ``active_within``
+    days before it; churn is its complement. Computed from the interactions (customer level)."""
+    calendar = rollups.context(connection)
+    if calendar is None:
+        return {"value": None, "churn": None}
+    start = calendar.calendar.midnight(first)
+    end = calendar.calendar.midnight(last + 1)
+    window = active_within * rollups.DAY_S
+    at_start = _active(connection, start - window, start)
+    at_end = _active(connection, end - window, end)
+    opened = hub.Interaction.opened_at
+    firsts = (
+        select(hub.Interaction.customer_id)
+        .group_by(hub.Interaction.customer_id)
+        .having(func.min(_seconds(opened)) >= start, func.min(_seconds(opened)) < end)
+        .subquery()
+    )
+    new = connection.scalar(select(func.count()).select_from(firsts)) or 0
+    value = None if not at_start else 100 * (at_end - new) / at_start
+    return {
+        "value": value, "churn": None if value is None else 100 - value,
+        "customers_at_start": at_start, "customers_at_end": at_end, "new_customers": new,
+        "active_within_days": active_within,
+    }  # fmt: skip
+
+
+def _seconds(column: Any) -> Any:
+    return type_coerce(column, BigInteger)
+
+
+def _active(connection: Connection, low: int, high: int) -> int:
+    opened = _seconds(hub.Interaction.opened_at)
+    query = select(func.count(func.distinct(hub.Interaction.customer_id))).where(
+        opened >= low, opened < high
+    )
+    return connection.scalar(query) or 0
