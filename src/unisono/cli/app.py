@@ -5,7 +5,17 @@ from __future__ import annotations
 import typer
 
 from unisono import __version__
-from unisono.cli import bible, customers, database, demo, imports, metrics, serve, tokens
+from unisono.cli import (
+    bible,
+    customers,
+    database,
+    demo,
+    imports,
+    metrics,
+    serve,
+    surveys,
+    tokens,
+)
 
 app = typer.Typer(
     name="unisono",
@@ -22,6 +32,7 @@ app.command("customer")(customers.customer)
 app.add_typer(metrics.app, name="metrics")
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
+app.add_typer(surveys.app, name="survey")
 
 
 def _version(value: bool) -> None:

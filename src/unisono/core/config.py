@@ -37,6 +37,17 @@ class Settings(BaseSettings):
             "refuses every request while it is not set."
         ),
     )
+    secret_key: str | None = Field(
+        default=None,
+        description=(
+            "Key that signs survey links (and, later, sessions); default: a random key made "
+            "once and kept in the data directory as `secret.key`."
+        ),
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The address customers reach the app at, used in survey links.",
+    )
     host: str = Field(default="127.0.0.1", description="Address `unisono serve` listens on.")
     port: int = Field(default=8000, description="Port `unisono serve` listens on.")
 

@@ -96,3 +96,6 @@ class Survey(Base):
     score: Mapped[int] = mapped_column(SmallInteger)
     at: Mapped[dt.datetime | None] = mapped_column(EpochSeconds)
     comment: Mapped[str | None] = mapped_column(Text)
+    # "record": it came with the interaction (replaced when the interaction is); "link" or
+    # "csv": collected by Unisono or imported on its own, and kept when the interaction changes
+    origin: Mapped[str] = mapped_column(String(10), server_default="record")

@@ -80,7 +80,8 @@ class InteractionWriter:
             insert_rows(self.connection, "interactions", ("external_id", *_COLUMNS), rows)
             ids.update(self._ids([item.external_id for item in fresh]))
         surveys = [(ids[i.external_id], *survey) for i in changed for survey in i.surveys]
-        insert_rows(self.connection, "surveys", _SURVEY_COLUMNS, surveys)
+        # an answer collected by Unisono (survey link, CSV) wins over one in the record
+        insert_rows(self.connection, "surveys", _SURVEY_COLUMNS, surveys, ignore_existing=True)
         result.inserted, result.updated = len(fresh), len(replaced)
         result.touched = [item.values[opened] for item in changed]
         result.touched += [existing[item.external_id][2] for item in replaced]
@@ -96,10 +97,13 @@ class InteractionWriter:
         return {key: found[0] for key, found in self._existing(external_ids).items()}
 
     def _forget(self, interaction_ids: list[int]) -> None:
-        """Remove the survey answers of changed interactions: they are written again."""
+        """Remove the survey answers that came with changed interactions: they are written
+        again from the new record (answers collected by Unisono stay)."""
+        survey = models.Survey
         for chunk in in_chunks(interaction_ids):
-            survey = models.Survey
-            self.connection.execute(delete(survey).where(survey.interaction_id.in_(chunk)))
+            self.connection.execute(
+                delete(survey).where(survey.interaction_id.in_(chunk), survey.origin == "record")
+            )
 
     def _values(self, item: Prepared, now: int | None) -> tuple[Any, ...]:
         """The columns of ``_COLUMNS`` for one interaction."""
