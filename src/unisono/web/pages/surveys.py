@@ -3,7 +3,8 @@ answered once, in French or English."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
@@ -35,19 +36,47 @@ def _company(session: DbSession) -> tuple[str, str]:
     return (row.company, row.language) if row else ("", "fr")
 
 
+@dataclass(frozen=True)
+class _Visit:
+    """A survey link opened: who asks (company, language), and what, or None if invalid."""
+
+    company: str
+    lang: str
+    kind: str | None = None
+    target: Target | None = None
+
+    def render(self, state: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return page(
+            "survey.html.j2",
+            status_code,
+            lang=self.lang,
+            company=self.company,
+            state=state,
+            kind=self.kind,
+            **context,
+        )
+
+
+def _visit(token: str, request: Request, session: DbSession) -> _Visit:
+    company, default = _company(session)
+    visit = _Visit(company, language(request, default))
+    try:
+        invitation = read_token(request.app.state.settings, token)
+    except LinkError:
+        return visit
+    target = find_interaction(session=session, external_id=invitation.interaction)
+    return _Visit(visit.company, visit.lang, invitation.kind, target)
+
+
 @router.get("/s/{token}", response_class=HTMLResponse)
 def show(token: str, request: Request, session: DbSession) -> HTMLResponse:
     """The question, or why it cannot be answered."""
-    company, default = _company(session)
-    lang = language(request, default)
-    state = _state(token, request, session)
-    if isinstance(state, HTMLResponse):
-        return state
-    kind, target = state
-    if answered(session=session, target=target, kind=kind):
-        return page("survey.html.j2", lang=lang, company=company, state="done", kind=kind)
-    return page("survey.html.j2", lang=lang, company=company, state="ask", kind=kind,
-                scale=SCALES[kind], token=token)  # fmt: skip
+    visit = _visit(token, request, session)
+    if visit.kind is None or visit.target is None:
+        return visit.render("invalid", 404)
+    if answered(session=session, target=visit.target, kind=visit.kind):
+        return visit.render("done")
+    return visit.render("ask", scale=SCALES[visit.kind], token=token)
 
 
 @router.post("/s/{token}", response_class=HTMLResponse)
@@ -59,32 +88,21 @@ def answer(
     comment: Annotated[str, Form(max_length=2000)] = "",
 ) -> HTMLResponse:
     """Store the answer once, and thank the customer."""
-    company, default = _company(session)
-    lang = language(request, default)
-    state = _state(token, request, session)
-    if isinstance(state, HTMLResponse):
-        return state
-    kind, target = state
+    visit = _visit(token, request, session)
+    if visit.kind is None or visit.target is None:
+        return visit.render("invalid", 404)
     try:
         if score is None:
             raise AnswerError("score: missing")
-        stored = record_answer(session=session, target=target, kind=kind, score=score,
-                               comment=comment.strip(), at=utcnow(), origin="link")  # fmt: skip
+        stored = record_answer(
+            session=session,
+            target=visit.target,
+            kind=visit.kind,
+            score=score,
+            comment=comment.strip(),
+            at=utcnow(),
+            origin="link",
+        )
     except AnswerError:
-        return page("survey.html.j2", 422, lang=lang, company=company, state="ask", kind=kind,
-                    scale=SCALES[kind], token=token, missing=True)  # fmt: skip
-    return page("survey.html.j2", lang=lang, company=company,
-                state="thanks" if stored else "done", kind=kind)  # fmt: skip
-
-
-def _state(token: str, request: Request, session: DbSession) -> tuple[str, Target] | HTMLResponse:
-    company, default = _company(session)
-    lang = language(request, default)
-    try:
-        invitation = read_token(request.app.state.settings, token)
-    except LinkError:
-        return page("survey.html.j2", 404, lang=lang, company=company, state="invalid")
-    target = find_interaction(session=session, external_id=invitation.interaction)
-    if target is None:
-        return page("survey.html.j2", 404, lang=lang, company=company, state="invalid")
-    return invitation.kind, target
+        return visit.render("ask", 422, scale=SCALES[visit.kind], token=token, missing=True)
+    return visit.render("thanks" if stored else "done")
