@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 
 import numpy as np
 import pytest
 
+from tests.conftest import FIXTURES
 from tests.interactions.conftest import load_minimal_bible
 from tests.interactions.factories import interaction, write_jsonl
 
@@ -267,3 +269,38 @@ def test_retention_and_churn(cli, measure):
         "new_customers": 1,
         "active_within_days": 180,
     }
+
+
+def test_a_new_version_of_a_standard_is_measured_against_from_then_on(cli, measure, tmp_path):
+    # an e-mail answered after 3 hours meets the 4-hour target of remboursement-retard …
+    record = contact(
+        1,
+        opened="2026-09-04T08:00:00+00:00",
+        channel="email",
+        messages=[{"from": "agent", "at": "2026-09-04T11:00:00+00:00", "text": "x"}],
+    )
+    assert measure([record])["sla"]["first_response_met"] == 100.0
+    # … a stricter version loaded now applies to contacts from now on, not to this one
+    bible = tmp_path / "bible"
+    shutil.copytree(FIXTURES / "bible-minimal", bible)
+    standard = bible / "processes" / "remboursement-retard.md"
+    standard.write_text(
+        standard.read_text(encoding="utf-8").replace("email: 4h", "email: 1h"), encoding="utf-8"
+    )
+    assert cli("bible", "load", str(bible)).exit_code == 0
+    report = json.loads(
+        cli("metrics", "--since", "2026-01-01", "--until", "2026-12-31", "--json").stdout
+    )
+    assert report["sla"]["first_response_met"] == 100.0
+    later = contact(
+        2,
+        opened="2027-01-04T08:00:00+00:00",
+        channel="email",
+        messages=[{"from": "agent", "at": "2027-01-04T11:00:00+00:00", "text": "x"}],
+    )
+    path = write_jsonl(tmp_path / "later.jsonl", [later])
+    assert json.loads(cli("import", str(path), "--json").stdout)["imported"] == 1
+    report = json.loads(
+        cli("metrics", "--since", "2027-01-01", "--until", "2027-01-31", "--json").stdout
+    )
+    assert report["sla"]["first_response_met"] == 0.0

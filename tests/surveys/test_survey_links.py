@@ -10,6 +10,7 @@ import time
 import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
+from tests.interactions.conftest import load_minimal_bible
 from tests.interactions.factories import interaction, write_jsonl
 from tests.web.conftest import app_client
 from unisono.core.config import Settings
@@ -18,8 +19,6 @@ from unisono.surveys.links import secret_key
 
 @pytest.fixture
 def survey_app(cli, tmp_path):
-    from tests.interactions.conftest import load_minimal_bible  # noqa: PLC0415
-
     load_minimal_bible(cli, cli.db_url)
     source = write_jsonl(tmp_path / "one.jsonl", [interaction(surveys=[])])
     assert json.loads(cli("import", str(source), "--json").stdout)["imported"] == 1
