@@ -65,7 +65,10 @@ def flush(connection: sqlite3.Connection, interactions: list, surveys: list) -> 
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         interactions,
     )
-    connection.executemany("INSERT INTO surveys VALUES (?, ?, ?, ?, ?)", surveys)
+    connection.executemany(
+        "INSERT INTO surveys (interaction_id, kind, score, at, comment) VALUES (?, ?, ?, ?, ?)",
+        surveys,
+    )
     connection.commit()
     interactions.clear()
     surveys.clear()

@@ -8,6 +8,7 @@ the window, and only the run's own days are kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,47 +82,57 @@ def build(
     calendar = context.calendar
     low = calendar.midnight(first) - context.window_s - 1
     high = calendar.midnight(last + 1) + context.window_s + 1
-    raw = _columns(list(connection.execute(_rows_query(low, high))))
-    if raw is None:
-        return {"channels": [], "reasons": []}, np.zeros(0, dtype=FACTS)
-    channels, channel_codes = _codes(raw["channel"])
-    reasons, reason_codes = _codes(raw["reason"])
-    facts = np.zeros(len(raw["id"]), dtype=FACTS)
+    result = connection.execute(_rows_query(low, high).execution_options(yield_per=_CHUNK))
+    raw, names = _read(result.partitions())
+    facts = np.zeros(raw["id"].size, dtype=FACTS)
     facts["day"] = calendar.days_of(raw["opened"])
-    facts["channel"], facts["reason"] = channel_codes, reason_codes
-    facts["stage"] = [STAGES.index(s) if s else NONE for s in raw["stage"]]
-    facts["team"], facts["agent"], facts["opened"] = raw["team"], raw["agent"], raw["opened"]
-    for name in ("nps", "csat", "ces"):
+    for name in ("channel", "reason", "stage", "team", "agent", "opened", "nps", "csat", "ces"):
         facts[name] = raw[name]
     _durations(facts, raw, calendar)
     _first_contacts(facts, raw, context.window_s)
-    resolved = np.isin(raw["status"], RESOLVED)
-    facts["fcr"] = np.where(facts["first_contact"] == 1, facts["fcr"] & resolved, NONE)
-    _service_levels(facts, context.rules, channels, reasons)
+    facts["fcr"] = np.where(facts["first_contact"] == 1, facts["fcr"] & raw["resolved"], NONE)
+    _service_levels(facts, context.rules, names["channels"], names["reasons"])
     keep = (facts["day"] >= first) & (facts["day"] <= last)
-    return {"channels": channels, "reasons": reasons}, facts[keep]
+    return names, facts[keep]
 
 
-def _columns(rows: list[tuple[Any, ...]]) -> dict[str, NDArray[Any]] | None:
-    if not rows:
-        return None
-    names = ("id", "opened", "first_response_at", "resolved_at", "status", "channel", "team",
-             "agent", "reason", "stage", "customer", "nps", "csat", "ces")  # fmt: skip
-    columns = dict(zip(names, zip(*rows, strict=True), strict=True))
-    return {name: _array(name, values) for name, values in columns.items()}
+_CHUNK = 50_000  # rows turned into arrays at a time: memory stays flat on long runs of days
+_NUMBERS = ("id", "opened", "first_response_at", "resolved_at")
+_PEOPLE = ("team", "agent", "customer", "nps", "csat", "ces")
 
 
-def _array(name: str, values: tuple[Any, ...]) -> NDArray[Any]:
-    if name in ("status", "channel", "reason", "stage"):
-        return np.array(values, dtype=object)
+def _read(chunks: Iterable[Sequence[Any]]) -> tuple[dict[str, NDArray[Any]], Dimensions]:
+    """The rows as numpy columns, names replaced by codes as they come (no Python objects
+    kept per row)."""
+    codes: dict[str, dict[str, int]] = {"channel": {}, "reason": {}}
+    parts: dict[str, list[NDArray[Any]]] = {}
+    for rows in chunks:
+        columns = list(zip(*rows, strict=True))
+        (ids, opened, answered, resolved_at, status, channel, team, agent, reason, stage,
+         customer, nps, csat, ces) = columns  # fmt: skip
+        found = {
+            "id": ids, "opened": opened, "first_response_at": answered,
+            "resolved_at": resolved_at, "team": team, "agent": agent, "customer": customer,
+            "nps": nps, "csat": csat, "ces": ces,
+        }  # fmt: skip
+        for name, values in found.items():
+            parts.setdefault(name, []).append(_numbers(values))
+        parts.setdefault("resolved", []).append(np.isin(np.array(status, object), RESOLVED))
+        parts.setdefault("stage", []).append(
+            np.array([STAGES.index(s) if s else NONE for s in stage], dtype=np.int8)
+        )
+        for name, values in (("channel", channel), ("reason", reason)):
+            index = codes[name]
+            coded = [NONE if v is None else index.setdefault(v, len(index)) for v in values]
+            parts.setdefault(name, []).append(np.array(coded, dtype=np.int16))
+    raw = {name: np.concatenate(arrays) for name, arrays in parts.items()}
+    for name in (*_NUMBERS, *_PEOPLE, "resolved", "stage", "channel", "reason"):
+        raw.setdefault(name, np.zeros(0, dtype=np.int64))
+    return raw, {"channels": list(codes["channel"]), "reasons": list(codes["reason"])}
+
+
+def _numbers(values: Sequence[Any]) -> NDArray[np.int64]:
     return np.array([NONE if v is None else v for v in values], dtype=np.int64)
-
-
-def _codes(values: NDArray[Any]) -> tuple[list[str], NDArray[np.int16]]:
-    """Distinct names (None left out) and each value's index among them (-1 for None)."""
-    names = sorted({v for v in values if v is not None})
-    index = {name: code for code, name in enumerate(names)}
-    return names, np.array([index.get(v, NONE) for v in values], dtype=np.int16)
 
 
 def _durations(facts: Facts, raw: dict[str, NDArray[Any]], calendar: Calendar) -> None:

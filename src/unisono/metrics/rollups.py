@@ -77,10 +77,14 @@ def refresh(connection: Connection) -> int:
     return len(days)
 
 
+RUN_DAYS = 31  # days built together at most: memory stays bounded on a long history
+
+
 def _runs(days: list[int]) -> list[tuple[int, int]]:
+    """Consecutive stale days in runs of at most RUN_DAYS days."""
     runs: list[tuple[int, int]] = []
     for day in days:
-        if runs and day <= runs[-1][1] + 1:
+        if runs and day == runs[-1][1] + 1 and day - runs[-1][0] < RUN_DAYS:
             runs[-1] = (runs[-1][0], day)
         else:
             runs.append((day, day))
