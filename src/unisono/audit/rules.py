@@ -3,6 +3,8 @@ stored versions of the standards (for the audit of stored interactions)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -79,9 +81,14 @@ def from_version(version: bible_models.StandardVersion) -> StandardRules:
         forbidden=tuple(Forbidden(f.expression, f.replacement) for f in version.forbidden),
         required=tuple(version.required),
         answers={a.channel_id: a.text for a in version.answers},
-        first_response_s=first_response,
-        resolution_s=resolution,
+        first_response_s=targets["first_response"],
+        resolution_s=targets["resolution"],
     )
+
+
+def _elements(document: dict[str, Any]) -> dict[str, Any]:
+    elements: dict[str, Any] = document.get("elements", {})
+    return elements
 
 
 def _channel(channel_id: str | None) -> str:
