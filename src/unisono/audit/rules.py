@@ -66,12 +66,9 @@ def from_revision(revision: bible_models.BibleRevision) -> BibleRules:
 
 def from_version(version: bible_models.StandardVersion) -> StandardRules:
     """The rules of a stored standard version."""
-    first_response = {
-        _channel(s.channel_id): s.target_s for s in version.slas if s.kind == "first_response"
-    }
-    resolution = {
-        _channel(s.channel_id): s.target_s for s in version.slas if s.kind == "resolution"
-    }
+    targets: dict[str, dict[str, int]] = {"first_response": {}, "resolution": {}}
+    for sla in version.slas:
+        targets[sla.kind][_channel(sla.channel_id)] = sla.target_s
     return StandardRules(
         standard_id=version.standard_id,
         version=version.version,
