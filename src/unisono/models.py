@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unisono.accounts.models
+import unisono.audit.models
 import unisono.bible.models
 import unisono.interactions.models
 import unisono.metrics.models  # noqa: F401

@@ -59,6 +59,12 @@ def check_standard(
             yield source.problem(("facts", name), f"{name!r} is already a placeholder name")
     if doc.targets and doc.section != "performance":
         yield source.problem(("targets",), "targets belong to standards of the performance section")
+    if doc.scorecard and doc.section != "performance":
+        yield source.problem(("scorecard",), "a scorecard belongs to the performance section")
+    ids = [criterion.id for criterion in doc.scorecard]
+    for index, name in enumerate(ids):
+        if name in ids[:index]:
+            yield source.problem(("scorecard", index, "id"), f"duplicate criterion {name!r}")
     for metric, target in doc.targets.items():
         kinds = TARGETS.get(metric)
         if kinds is None:

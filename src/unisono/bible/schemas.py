@@ -211,6 +211,44 @@ class Sla(Strict):
     resolution: ChannelTargets | None = None
 
 
+AUDIT_CHECKS = (
+    "fact_contradiction",
+    "forbidden_expression",
+    "formality",
+    "sla_breach",
+    "off_standard_answer",
+)  # the automatic checks a scorecard criterion can rest on, besides required elements
+
+
+def _criterion_check(value: str, info: ValidationInfo) -> str:
+    context = (info.context or {}).get("bible")
+    elements: frozenset[str] | None = getattr(context, "elements", None)
+    if value in AUDIT_CHECKS or elements is None or value in elements:
+        return value
+    known = ", ".join((*AUDIT_CHECKS, *sorted(elements)))
+    raise ValueError(f"unknown check or element {value!r} (known: {known})")
+
+
+class Criterion(Strict):
+    """A criterion of a scorecard: scored by automatic checks (a check, or a required element
+    whose absence fails it), or by an auditor (``manual``); critical ones fail the score."""
+
+    id: Identifier
+    label: Text
+    weight: Annotated[float, Field(ge=0)]
+    critical: bool = False
+    manual: bool = False
+    checks: list[Annotated[str, AfterValidator(_criterion_check)]] = []
+
+    @model_validator(mode="after")
+    def _scored_somehow(self) -> Criterion:
+        if self.manual == bool(self.checks):
+            raise ValueError("a criterion has checks, or is manual (scored by an auditor)")
+        if self.weight == 0 and not self.critical:
+            raise ValueError("a weight of 0 only makes sense for a critical criterion")
+        return self
+
+
 class StandardDoc(Strict):
     """A standard's front matter."""
 
@@ -231,6 +269,7 @@ class StandardDoc(Strict):
     examples: list[Text] = []
     answers: dict[ChannelRef, Text] = {}
     targets: dict[str, FactValue] = {}
+    scorecard: list[Criterion] = []
 
     @property
     def next_review_on(self) -> dt.date | None:

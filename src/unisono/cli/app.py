@@ -6,6 +6,7 @@ import typer
 
 from unisono import __version__
 from unisono.cli import (
+    audit,
     bible,
     customers,
     database,
@@ -30,6 +31,9 @@ app.add_typer(demo.app, name="demo")
 app.command("import")(imports.import_interactions)
 app.command("customer")(customers.customer)
 app.add_typer(metrics.app, name="metrics")
+app.command("analyze")(audit.analyze)
+app.command("audit")(audit.audit)
+app.command("qa")(audit.qa)
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 app.add_typer(surveys.app, name="survey")

@@ -94,7 +94,7 @@ class People:
         found: dict[str, int] = {}
         for chunk in in_chunks(keys):
             query = select(key, key.class_.id).where(key.in_(chunk))
-            found.update({name: row_id for name, row_id in self.connection.execute(query)})  # noqa: C416 - a Result has keys(): dict() would misread it
+            found.update({name: row_id for name, row_id in self.connection.execute(query)})
         return found
 
 

@@ -47,7 +47,7 @@ def vocabulary(connection: Connection | Session, timezone: ZoneInfo | None = Non
     rows = connection.execute(
         select(bible.Reason.id, bible.Reason.stage).where(bible.Reason.active)
     )
-    reasons = {reason: stage for reason, stage in rows}  # noqa: C416 - dict() misreads a Result
+    reasons = {reason: stage for reason, stage in rows}
     if timezone is None:
         document = connection.scalars(
             select(bible.BibleRevision.document).order_by(bible.BibleRevision.id.desc()).limit(1)

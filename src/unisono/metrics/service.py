@@ -170,7 +170,7 @@ def _names(connection: Connection, by: str, ids: list[int]) -> dict[int, str]:
         query = select(hub.Team.id, hub.Team.name).where(hub.Team.id.in_(ids))
     else:
         query = select(hub.Agent.id, hub.Agent.external_id).where(hub.Agent.id.in_(ids))
-    return {row_id: name for row_id, name in connection.execute(query)}  # noqa: C416
+    return {row_id: name for row_id, name in connection.execute(query)}
 
 
 def _order(groups: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:

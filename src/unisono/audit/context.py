@@ -1,0 +1,129 @@
+"""Building audit contexts for stored interactions: their messages, the standard versions that
+applied to them when they happened (most specific first), and the bible.yml then in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import BigInteger, select, type_coerce
+from sqlalchemy.orm import Session
+
+from unisono.audit import rules
+from unisono.audit.checks.base import AuditContext, BibleRules, Message, StandardRules
+from unisono.bible import models as bible
+from unisono.core.db import in_chunks
+from unisono.interactions import models
+from unisono.interactions.standards import applicable_versions_query
+from unisono.language.detect import detect_language
+
+
+@dataclass
+class RulesCache:
+    """The rules read so far, kept across batches: they are few and do not change."""
+
+    versions: dict[int, StandardRules] = field(default_factory=dict)
+    reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    revisions: list[tuple[int, BibleRules]] = field(default_factory=list)  # (loaded at, rules)
+
+    def load(self, session: Session, version_ids: set[int]) -> None:
+        missing = sorted(version_ids - self.versions.keys())
+        if missing:
+            self.versions.update(rules.load_versions(session, missing))
+            owner = bible.StandardReason.standard_version_id
+            for version_id, reason in session.execute(
+                select(owner, bible.StandardReason.reason_id).where(owner.in_(missing))
+            ):
+                self.reasons[version_id] = (*self.reasons.get(version_id, ()), reason)
+        if not self.revisions:
+            for revision in session.scalars(
+                select(bible.BibleRevision).order_by(bible.BibleRevision.id)
+            ):
+                loaded = int(revision.loaded_at.timestamp())
+                self.revisions.append((loaded, rules.from_revision(revision)))
+
+    def bible_at(self, moment: int) -> BibleRules:
+        """bible.yml as it was at ``moment`` (its first revision for older interactions)."""
+        chosen = self.revisions[0][1]
+        for loaded, found in self.revisions:
+            if loaded <= moment:
+                chosen = found
+        return chosen
+
+
+def build_contexts(session: Session, ids: Sequence[int], cache: RulesCache) -> list[AuditContext]:
+    """The audit contexts of these interactions (row ids), in the same order."""
+    rows = {row.id: row for chunk in in_chunks(ids) for row in session.execute(_query(chunk))}
+    applied: dict[int, list[int]] = {}
+    for chunk in in_chunks(ids):
+        pairs = applicable_versions_query().where(models.Interaction.id.in_(chunk))
+        for interaction_id, version_id in session.execute(pairs):
+            applied.setdefault(interaction_id, []).append(version_id)
+    cache.load(session, {v for versions in applied.values() for v in versions})
+    return [_context(rows[i], applied.get(i, []), cache) for i in ids if i in rows]
+
+
+def _query(chunk: Sequence[int]) -> Any:
+    interaction = models.Interaction
+    return (
+        select(
+            interaction.id,
+            interaction.external_id,
+            interaction.channel_id,
+            interaction.reason_id,
+            type_coerce(interaction.opened_at, BigInteger).label("opened"),
+            interaction.first_response_at,
+            interaction.resolved_at,
+            interaction.messages,
+            models.Customer.name.label("customer_name"),
+            models.Agent.external_id.label("agent"),
+        )
+        .join(models.Customer, models.Customer.id == interaction.customer_id)
+        .outerjoin(models.Agent, models.Agent.id == interaction.agent_id)
+        .where(interaction.id.in_(chunk))
+    )
+
+
+def _context(row: Any, version_ids: list[int], cache: RulesCache) -> AuditContext:
+    messages = tuple(
+        Message(index, m["from"], dt.datetime.fromisoformat(m["at"]), m["text"])
+        for index, m in enumerate(row.messages)
+    )
+    rules_then = cache.bible_at(row.opened)
+    replies = " ".join(m.text for m in messages if m.author == "agent")
+    standards = sorted(
+        (cache.versions[v] for v in version_ids),
+        key=lambda s: _specificity(s, cache, version_ids, row.reason_id),
+    )
+    return AuditContext(
+        interaction_id=row.external_id,
+        channel=row.channel_id,
+        reason=row.reason_id,
+        language=detect_language(replies, default=rules_then.language),
+        messages=messages,
+        standards=tuple(standards),
+        bible=rules_then,
+        opened_at=dt.datetime.fromtimestamp(row.opened, dt.UTC),
+        first_response_at=row.first_response_at,
+        resolved_at=row.resolved_at,
+        customer_name=row.customer_name,
+        agent=row.agent,
+    )
+
+
+def _specificity(
+    standard: StandardRules, cache: RulesCache, version_ids: list[int], reason: str | None
+) -> tuple[int, int, str]:
+    """Processes before communication; the deepest reason match first; then by id."""
+    version_id = next(v for v in version_ids if cache.versions[v] is standard)
+    depth = max(
+        (
+            r.count(".") + 1
+            for r in cache.reasons.get(version_id, ())
+            if reason and (reason == r or reason.startswith(r + "."))
+        ),
+        default=0,
+    )
+    return (standard.section != "processes", -depth, standard.standard_id)
