@@ -9,15 +9,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, or_, select
+from sqlalchemy import Connection, Engine, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from unisono.audit import models
 from unisono.audit.checks import CHECKS
 from unisono.audit.checks.base import AuditContext, Finding
 from unisono.audit.context import RulesCache, build_contexts
-from unisono.audit.scorecards import Scorecard, score, scorecards_in_force
+from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_force
 from unisono.core.db import in_chunks
+from unisono.core.parallel import ordered_map
 from unisono.interactions import models as hub
 from unisono.metrics.rollups import fingerprint
 
@@ -69,25 +70,54 @@ def pending(connection: Connection, bible: str) -> list[int]:
     return list(connection.scalars(query))
 
 
+PARALLEL_FROM = 4 * BATCH  # fewer pending interactions are checked in this process
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One interaction checked: its findings and its scores (what is stored of it)."""
+
+    interaction: str  # external id
+    language: str
+    findings: list[Finding]
+    scores: list[tuple[Scorecard, QaResult]]
+
+
+def check_batch(job: tuple[list[AuditContext], list[Scorecard]]) -> list[Checked]:
+    """Check and score a batch of interactions (in a worker process for large runs)."""
+    contexts, cards = job
+    checked = []
+    for context in contexts:
+        found = audit(context)
+        scores = [(card, score(card, context, found)) for card in cards]
+        checked.append(Checked(context.interaction_id, context.language, found, scores))
+    return checked
+
+
 def analyze(
     *, engine: Engine, now: dt.datetime, progress: Callable[[int, int], None] | None = None
 ) -> AnalyzeSummary:
     """Analyse every pending interaction, a batch per transaction (a killed run keeps whole
-    batches, and the next run takes up the rest)."""
+    batches, and the next run takes up the rest). On many interactions, the checks run in
+    worker processes while this one reads the next batches and writes the results."""
     summary = AnalyzeSummary()
     with Session(engine) as session:
         bible = fingerprint(session.connection())
         ids = pending(session.connection(), bible)
         session.commit()
         cache, cards = RulesCache(), scorecards_in_force(session)
-        for chunk in _batches(ids):
-            contexts = build_contexts(session, chunk, cache)
-            results = [(context, audit(context)) for context in contexts]
-            _store(session, chunk, results, cards, bible=bible, now=now)
+        batches = [list(chunk) for chunk in _batches(ids)]
+        jobs = ((build_contexts(session, chunk, cache), cards) for chunk in batches)
+        if len(ids) >= PARALLEL_FROM:
+            results: Iterable[list[Checked]] = ordered_map(check_batch, jobs, workers=2)
+        else:
+            results = map(check_batch, jobs)
+        for chunk, checked in zip(batches, results, strict=True):
+            _store(session, chunk, checked, bible=bible, now=now)
             session.commit()
-            for _, found in results:
-                summary.findings.update(f.kind for f in found)
-            summary.analyzed += len(contexts)
+            for item in checked:
+                summary.findings.update(f.kind for f in item.findings)
+            summary.analyzed += len(checked)
             if progress is not None:
                 progress(summary.analyzed, len(ids))
     return summary
@@ -101,49 +131,49 @@ def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 def _store(
     session: Session,
     ids: Sequence[int],
-    results: list[tuple[AuditContext, list[Finding]]],
-    cards: list[Scorecard],
+    checked: list[Checked],
     *,
     bible: str,
     now: dt.datetime,
 ) -> None:
+    """Replace what is stored of these interactions by what the check found."""
     connection = session.connection()
     for table in (models.Finding, models.QaScore, models.Analysis):
         for chunk in in_chunks(list(ids)):
             connection.execute(delete(table).where(table.interaction_id.in_(chunk)))
-    row_ids = _row_ids(connection, [context.interaction_id for context, _ in results])
+    row_ids = _row_ids(connection, [item.interaction for item in checked])
     findings, scores, analyses = [], [], []
-    for context, found in results:
-        row = row_ids[context.interaction_id]
-        findings += [_finding_row(row, finding) for finding in found]
-        for card in cards:
-            result = score(card, context, found)
-            scores.append(
-                {
-                    "interaction_id": row,
-                    "scorecard": card.standard_id,
-                    "scorecard_version": card.version,
-                    "score": result.score,
-                    "score_without_critical": result.score_without_critical,
-                    "critical_failed": result.critical_failed,
-                    "criteria": result.criteria,
-                }
-            )
+    for item in checked:
+        row = row_ids[item.interaction]
+        findings += [_finding_row(row, finding) for finding in item.findings]
+        scores += [_score_row(row, card, result) for card, result in item.scores]
         analyses.append(
             {
                 "interaction_id": row,
                 "content_hash": "",
                 "bible": bible,
-                "language": context.language,
+                "language": item.language,
                 "analyzed_at": now,
             }
         )
     if findings:
-        connection.execute(models.Finding.__table__.insert(), findings)  # type: ignore[attr-defined]
+        connection.execute(insert(models.Finding), findings)
     if scores:
-        connection.execute(models.QaScore.__table__.insert(), scores)  # type: ignore[attr-defined]
+        connection.execute(insert(models.QaScore), scores)
     if analyses:
         _stamp(connection, analyses)
+
+
+def _score_row(row: int, card: Scorecard, result: QaResult) -> dict[str, Any]:
+    return {
+        "interaction_id": row,
+        "scorecard": card.standard_id,
+        "scorecard_version": card.version,
+        "score": result.score,
+        "score_without_critical": result.score_without_critical,
+        "critical_failed": result.critical_failed,
+        "criteria": result.criteria,
+    }
 
 
 def _stamp(connection: Connection, analyses: list[dict[str, Any]]) -> None:
@@ -157,7 +187,7 @@ def _stamp(connection: Connection, analyses: list[dict[str, Any]]) -> None:
     )
     for analysis in analyses:
         analysis["content_hash"] = hashes[analysis["interaction_id"]]
-    connection.execute(models.Analysis.__table__.insert(), analyses)  # type: ignore[attr-defined]
+    connection.execute(insert(models.Analysis), analyses)
 
 
 def _row_ids(connection: Connection, external_ids: list[str]) -> dict[str, int]:

@@ -6,11 +6,14 @@ import gc
 import multiprocessing
 import os
 import queue
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 _QUEUE_SIZE = 4  # items in flight: memory stays flat whatever the source's size
 _POLL_S = 1.0
 
@@ -85,3 +88,22 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+def ordered_map(
+    function: Callable[[Any], R], items: Iterator[Any], *, workers: int, ahead: int = 2
+) -> Iterator[R]:
+    """``function(item)`` for each item, computed in ``workers`` processes, yielded in order.
+
+    Items are taken from ``items`` only as workers become free (at most ``workers + ahead`` in
+    flight), so that producing them (in this process) overlaps with computing them.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        running: deque[Future[R]] = deque()
+        for item in items:
+            running.append(pool.submit(function, item))
+            if len(running) > workers + ahead:
+                yield running.popleft().result()
+        while running:
+            yield running.popleft().result()
