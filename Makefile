@@ -20,8 +20,8 @@ demo: $(STAMP) system-deps
 test: $(STAMP) system-deps services lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts bench
-	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/ruff check src tests scripts bench eval
+	$(BIN)/ruff format --check src tests scripts bench eval
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -53,3 +53,15 @@ docs: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+## eval: the evaluations against labelled and external data (see eval/audit/README.md)
+.PHONY: eval eval-audit eval-abcd
+eval: eval-abcd eval-audit
+
+## eval-audit: the audit checks against the hand-labelled replies (exits 1 if a target is missed)
+eval-audit: $(STAMP)
+	$(BIN)/python eval/audit/evaluate.py
+
+## eval-abcd: ABCD conversations against their subflow's ordered required actions
+eval-abcd: $(STAMP)
+	$(BIN)/python eval/audit/abcd_actions.py
