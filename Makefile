@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest services system-deps docs bench bench-import bench-metrics clean
+.PHONY: demo test lint typecheck pytest services system-deps docs bench bench-import bench-metrics bench-analyze clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +38,16 @@ system-deps:
 	scripts/ensure-system-deps.sh
 
 ## bench: the benchmarks, printing their figures (data generated once into bench/data)
-bench: bench-import bench-metrics
+bench: bench-import bench-metrics bench-analyze
 
 bench-import: $(STAMP)
 	$(BIN)/python bench/import_bench.py
 
 bench-metrics: $(STAMP)
 	$(BIN)/python bench/metrics_bench.py
+
+bench-analyze: $(STAMP)
+	$(BIN)/python bench/analyze_bench.py
 
 ## docs: regenerate docs/cli.md from the commands' --help
 docs: $(STAMP)

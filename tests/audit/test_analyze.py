@@ -46,22 +46,22 @@ def test_findings_in_the_contract_shape_and_incremental_runs(cli, tmp_path):
     # nothing changed: nothing to analyse; an interaction changes: only it is analysed again
     assert json.loads(cli("analyze", "--json").stdout)["analyzed"] == 0
     cli("import", str(write_jsonl(path, [late(1, 5), late(2, 6)])))
-    assert json.loads(cli("analyze", "--json").stdout) == {
-        "analyzed": 1,
-        "findings": {"sla_breach": 1},
-    }
+    again = json.loads(cli("analyze", "--json").stdout)
+    assert again["analyzed"] == 1
+    assert again["findings"]["sla_breach"] == 1
     assert len(json.loads(cli("audit", "--kind", "sla_breach", "--json").stdout)) == 2
     only = json.loads(cli("audit", "--interaction", "T-2", "--json").stdout)
-    assert [f["interaction_id"] for f in only] == ["T-2"]
+    assert {f["interaction_id"] for f in only} == {"T-2"}
 
 
 def test_a_new_version_of_a_standard_means_analysing_again(cli, minimal_bible, tmp_path):
     assert cli("bible", "load", str(minimal_bible)).exit_code == 0
     cli("import", str(write_jsonl(tmp_path / "a.jsonl", [late(1, 3)])))
-    assert json.loads(cli("analyze", "--json").stdout)["findings"] == {}
+    assert "sla_breach" not in json.loads(cli("analyze", "--json").stdout)["findings"]
     edit(minimal_bible / "processes/remboursement-retard.md", "email: 4h", "email: 2h")
     assert cli("bible", "load", str(minimal_bible)).exit_code == 0
     # the interaction happened before the new version: it is judged by the version then in
     # force, but it is analysed again (the bible changed) and still meets that target
     again = json.loads(cli("analyze", "--json").stdout)
-    assert again == {"analyzed": 1, "findings": {}}
+    assert again["analyzed"] == 1
+    assert "sla_breach" not in again["findings"]

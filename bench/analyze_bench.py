@@ -1,0 +1,58 @@
+"""Audit benchmark (issue: audit): `unisono analyze` on 100,000 generated interactions in a fresh
+SQLite database; prints interactions per second (target: ≥ 2,000 on this machine's 2 cores).
+
+Usage: python bench/analyze_bench.py [--interactions N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+
+from import_bench import DATA, UNISONO, dataset, fresh, template
+from measure import run
+
+from unisono.core.db import make_engine
+
+WORK = DATA / "work"
+
+
+def imported(count: int, seed: int) -> str:
+    """A database with the generated interactions imported, not analysed (made once)."""
+    path = WORK / f"audit-{count}-{seed}.db"
+    if not path.exists():
+        source = dataset(count, seed)
+        target = fresh(template(WORK), path.name + ".partial")
+        subprocess.run(
+            [*UNISONO, "import", str(source), "--db", f"sqlite:///{target}"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        target.rename(path)
+    copy = WORK / "audit-run.db"
+    for suffix in ("", "-wal", "-shm"):
+        (WORK / f"audit-run.db{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(path, copy)
+    return f"sqlite:///{copy}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--interactions", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    url = imported(args.interactions, args.seed)
+    measured = run([*UNISONO, "analyze", "--db", url])
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        findings = connection.exec_driver_sql("SELECT count(*) FROM findings").scalar_one()
+    engine.dispose()
+    rate = args.interactions / measured.seconds
+    print(f"\nAnalysis of {args.interactions:,} generated interactions (SQLite, 2 cores)")
+    print(f"  {measured.seconds:.1f} s — {rate:,.0f} interactions per second (target: ≥ 2,000)")
+    print(f"  {findings:,} findings; peak memory {measured.peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""What a sentence of a reply does, beyond the elements: refuse or send the customer elsewhere,
+attempt without answering, promise to come back, tell what happens next (a future, an
+instruction). Regular expressions over match-form text, French and English, read by
+:mod:`unisono.language.replies`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["signal"]
+
+# Refusals and redirections: a reply that has one gives no answer of its own (« Sans facture,
+# on ne peut rien faire : la garantie ne s'applique que … » explains the refusal).
+_REFUSAL = {
+    "fr": (
+        r"(?:ce n'est|c'est) pas (?:nous|de chez nous|mon service|notre faute|le bon|a nous)",
+        r"n'est pas de chez nous", r"voyez (?:directement )?avec (?:le|la|les|son|sa) "
+        r"(?:fabricant|vendeur|marque|transporteur|partenaire)", r"adressez-vous",
+        r"(?:on|je|nous) ne (?:peux|peut|pouvons) (?:plus )?rien", r"rien (?:de plus )?a faire",
+        r"tout est (?:sur|dans|indique)", r"(?:rappelez|recontactez)(?:-nous)? plus tard",
+        r"je vous (?:passe|transfere|mets en relation)", r"ne quittez pas",
+        r"sans (?:facture|justificatif)",
+    ),
+    "en": (
+        r"(?:that's|that is|it's|it is) not (?:my|our) (?:department|fault|problem|job)",
+        r"not (?:us|our fault)", r"call (?:us )?back later", r"transfer(?:ring)? you",
+        r"put you through", r"nothing (?:i|we) can do", r"can't do anything",
+        r"(?:contact|ask) the (?:manufacturer|seller|carrier)", r"take it up with",
+        r"it's all (?:on|in)",
+    ),
+}  # fmt: skip
+# Attempts and excuses: the sentence that says one is no answer, the rest of the reply may be.
+_ATTEMPT = {
+    "fr": (
+        r"je vais (?:essayer|tenter)", r"le systeme ne", r"je ne sais pas", r"tant pis",
+        r"vous vous trompez", r"vous (?:avez|auriez) du", r"c'est (?:la procedure|impossible)",
+        r"il faut que vous", r"je (?:regarde|verifie)(?! (?:que|si))", r"un instant",
+        r"je me renseigne",
+    ),
+    "en": (
+        r"(?:i'll|i will|let me) try", r"the system (?:won't|will not|doesn't|does not)",
+        r"i don't know", r"you should have", r"let me (?:check|look)", r"i'm (?:checking|"
+        r"looking)", r"one moment",
+    ),
+}  # fmt: skip
+# Promises to come back: a next step, no answer yet.
+_CALLBACK = {
+    "fr": r"je (?:vous )?(?:rappelle|recontacte|reviens vers)",
+    "en": r"(?:i'll|i will|we'll|we will) (?:\w+ )?(?:call you back|get back to you|contact you|"
+    r"write back|be in touch)",
+}
+_FUTURE = {
+    "fr": r"\b(?!(?:extra|camera|opera|prefer|consider|esper|gener|oper)\w*\b)(?:\w{2,}"
+    r"(?:e|i|r|v|d)r(?:ai|as|a|ons|ez|ont)|sera|seras|serons|serez|seront|aura|auras|aurez|"
+    r"auront|fera|feras|ferez|feront)\b|\b(?:vais|va|allez|allons|"
+    r"vont) (?:vous |te |le |la |les |l'|lui |y |en )*\w+(?:er|ir|re)\b",
+    "en": r"\b(?:will|'ll|going to|gonna)\b(?! try)",
+}
+_INSTRUCTION = {
+    "fr": r"(?:^|[,:;.!?]\s*|\bet\s|\bpuis\s)(?!vous\b)[a-z]{3,}ez\b(?:-(?:moi|nous|le|la|"
+    r"les|y|en))*|\bil (?:vous )?suffit\b|\bje vous invite\b|\bdes (?:votre|reception|que)\b|"
+    r"\bpensez a\b|\bn'oubliez pas\b|\bvous pouvez (?:\w+ )?(?:le |la |les |l'|y |en )?\w+(?:er"
+    r"|ir|re)\b",
+    "en": r"(?:^|[,:;.!?]\s*)(?:just |simply |please )?(?:reply|click|go|log|bring|keep|send|"
+    r"call|contact|check|visit|drop|print|pack|return|choose|let me know|tell me)\b|"
+    r"\b(?:once|then|next|as soon as)\b|\byou can \w+",
+}
+
+
+@cache
+def signal(kind: str, language: str) -> re.Pattern[str]:
+    """The pattern of ``kind`` ("refusal", "attempt", "callback", "future", "instruction")."""
+    if kind in ("refusal", "attempt"):
+        both = _REFUSAL if kind == "refusal" else _ATTEMPT
+        return re.compile("|".join(both.get(language, both["fr"])))
+    table = {"callback": _CALLBACK, "future": _FUTURE, "instruction": _INSTRUCTION}[kind]
+    return re.compile(table.get(language, table["fr"]))
