@@ -65,3 +65,27 @@ def test_a_new_version_of_a_standard_means_analysing_again(cli, minimal_bible, t
     again = json.loads(cli("analyze", "--json").stdout)
     assert again["analyzed"] == 1
     assert "sla_breach" not in again["findings"]
+
+
+def test_worker_processes_find_what_one_process_finds(cli, databases, tmp_path, monkeypatch):
+    from unisono.audit import service  # noqa: PLC0415
+
+    records = [late(n, n % 7) for n in range(60)]
+    serial = load_minimal_bible(cli, cli.db_url)
+    parallel = load_minimal_bible(cli, databases.like(cli.db_url))
+    path = write_jsonl(tmp_path / "a.jsonl", records)
+    for url in (serial, parallel):
+        cli("import", str(path), "--db", url)
+    cli("analyze", "--db", serial)
+    monkeypatch.setattr(service, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(service, "BATCH", 25)
+    assert json.loads(cli("analyze", "--db", parallel, "--json").stdout)["analyzed"] == 60
+
+    def everything(url: str) -> list:
+        found = json.loads(cli("audit", "--limit", "0", "--json", "--db", url).stdout)
+        return sorted(json.dumps(f, sort_keys=True) for f in found)
+
+    assert everything(parallel) == everything(serial)
+    assert json.loads(cli("qa", "--json", "--db", parallel).stdout) == json.loads(
+        cli("qa", "--json", "--db", serial).stdout
+    )

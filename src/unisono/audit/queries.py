@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, func, literal, select, type_coerce, union_all
+from sqlalchemy import BigInteger, Select, case, func, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from unisono.audit import models
@@ -82,7 +82,7 @@ def quality(
             func.avg(score.score),
             func.avg(score.score * score.score),
             func.avg(score.score_without_critical),
-            func.sum(func.cast(score.critical_failed, BigInteger)),
+            func.sum(case((score.critical_failed, 1), else_=0)),
         )
         .where(score.score.is_not(None))
         .group_by(key)

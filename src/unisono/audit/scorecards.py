@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,7 +71,8 @@ def _scorecard(row: bible.StandardVersion) -> Scorecard:
 
 def score(card: Scorecard, context: AuditContext, findings: Sequence[Finding]) -> QaResult:
     """Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply; a failed critical criterion makes it 0."""
-    values = {c.id: None if c.manual else _criterion(c, context, findings) for c in card.criteria}
+    seen = _Seen(context, findings)
+    values = {c.id: None if c.manual else _criterion(c, seen) for c in card.criteria}
     weighted = [(c.weight, values[c.id]) for c in card.criteria if values[c.id] is not None]
     total = sum(weight for weight, _ in weighted)
     plain = None if total == 0 else 100 * sum(w * (v or 0) for w, v in weighted) / total
@@ -83,28 +83,32 @@ def score(card: Scorecard, context: AuditContext, findings: Sequence[Finding]) -
     return QaResult(0.0 if failed and plain is not None else plain, plain, failed, values)
 
 
-def _criterion(
-    criterion: Criterion, context: AuditContext, findings: Sequence[Finding]
-) -> float | None:
+class _Seen:
+    """What the findings say, looked up once per interaction."""
+
+    def __init__(self, context: AuditContext, findings: Sequence[Finding]) -> None:
+        self.context = context
+        self.kinds = {finding.kind for finding in findings}
+        self.missing = {f.detail.get("element") for f in findings if f.kind == "missing_required"}
+        self.required = {name for standard in context.standards for name in standard.required}
+        self.applies: dict[str, bool] = {}
+
+    def check(self, name: str) -> bool | None:
+        """Whether a check (or a required element) passed; None when it does not apply."""
+        if name in AUDIT_CHECKS:
+            if name not in self.applies:
+                self.applies[name] = _applies(name, self.context)
+            return None if not self.applies[name] else name not in self.kinds
+        if not self.context.replies or name not in self.required:
+            return None
+        return name not in self.missing
+
+
+def _criterion(criterion: Criterion, seen: _Seen) -> float | None:
     """The share of the criterion's checks that passed, among those that apply."""
-    results = [_check(name, context, findings) for name in criterion.checks]
+    results = [seen.check(name) for name in criterion.checks]
     applied = [passed for passed in results if passed is not None]
     return None if not applied else sum(applied) / len(applied)
-
-
-def _check(name: str, context: AuditContext, findings: Sequence[Finding]) -> bool | None:
-    """Whether a check (or a required element) passed; None when it does not apply."""
-    if name in AUDIT_CHECKS:
-        if not _applies(name, context):
-            return None
-        return not any(f.kind == name for f in findings)
-    if not context.replies or not any(name in s.required for s in context.standards):
-        return None
-    return not any(f.kind == "missing_required" and _element(f) == name for f in findings)
-
-
-def _element(finding: Finding) -> Any:
-    return finding.detail.get("element")
 
 
 def _applies(kind: str, context: AuditContext) -> bool:

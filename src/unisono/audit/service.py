@@ -17,7 +17,7 @@ from unisono.audit.checks import CHECKS
 from unisono.audit.checks.base import AuditContext, Finding
 from unisono.audit.context import RulesCache, build_contexts
 from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_force
-from unisono.core.db import in_chunks
+from unisono.core.db import in_chunks, make_engine
 from unisono.core.parallel import ordered_map
 from unisono.interactions import models as hub
 from unisono.metrics.rollups import fingerprint
@@ -83,9 +83,8 @@ class Checked:
     scores: list[tuple[Scorecard, QaResult]]
 
 
-def check_batch(job: tuple[list[AuditContext], list[Scorecard]]) -> list[Checked]:
-    """Check and score a batch of interactions (in a worker process for large runs)."""
-    contexts, cards = job
+def check_contexts(contexts: list[AuditContext], cards: list[Scorecard]) -> list[Checked]:
+    """Check and score a batch of interactions."""
     checked = []
     for context in contexts:
         found = audit(context)
@@ -94,25 +93,43 @@ def check_batch(job: tuple[list[AuditContext], list[Scorecard]]) -> list[Checked
     return checked
 
 
+@dataclass(frozen=True)
+class Job:
+    """A batch of interactions for a worker process: it reads them itself, so that reading
+    (parsing messages, finding the standards then in force) is shared by the cores too."""
+
+    url: str
+    ids: list[int]
+    cards: list[Scorecard]
+
+
+_WORKER: dict[str, tuple[Engine, RulesCache]] = {}  # per worker process: its engine and rules
+
+
+def check_job(job: Job) -> list[Checked]:
+    """Read, check and score a batch (in a worker process)."""
+    if job.url not in _WORKER:
+        _WORKER[job.url] = (make_engine(job.url), RulesCache())
+    engine, cache = _WORKER[job.url]
+    with Session(engine) as session:
+        contexts = build_contexts(session, job.ids, cache)
+    return check_contexts(contexts, job.cards)
+
+
 def analyze(
     *, engine: Engine, now: dt.datetime, progress: Callable[[int, int], None] | None = None
 ) -> AnalyzeSummary:
     """Analyse every pending interaction, a batch per transaction (a killed run keeps whole
-    batches, and the next run takes up the rest). On many interactions, the checks run in
-    worker processes while this one reads the next batches and writes the results."""
+    batches, and the next run takes up the rest). On many interactions, worker processes read
+    and check batches while this one writes the results."""
     summary = AnalyzeSummary()
     with Session(engine) as session:
         bible = fingerprint(session.connection())
         ids = pending(session.connection(), bible)
         session.commit()
-        cache, cards = RulesCache(), scorecards_in_force(session)
+        cards = scorecards_in_force(session)
         batches = [list(chunk) for chunk in _batches(ids)]
-        jobs = ((build_contexts(session, chunk, cache), cards) for chunk in batches)
-        if len(ids) >= PARALLEL_FROM:
-            results: Iterable[list[Checked]] = ordered_map(check_batch, jobs, workers=2)
-        else:
-            results = map(check_batch, jobs)
-        for chunk, checked in zip(batches, results, strict=True):
+        for chunk, checked in zip(batches, _checked(session, batches, cards), strict=True):
             _store(session, chunk, checked, bible=bible, now=now)
             session.commit()
             for item in checked:
@@ -121,6 +138,17 @@ def analyze(
             if progress is not None:
                 progress(summary.analyzed, len(ids))
     return summary
+
+
+def _checked(
+    session: Session, batches: list[list[int]], cards: list[Scorecard]
+) -> Iterable[list[Checked]]:
+    if sum(len(batch) for batch in batches) < PARALLEL_FROM:
+        cache = RulesCache()
+        return (check_contexts(build_contexts(session, batch, cache), cards) for batch in batches)
+    url = session.connection().engine.url.render_as_string(hide_password=False)
+    jobs = (Job(url, batch, cards) for batch in batches)
+    return ordered_map(check_job, jobs, workers=2)
 
 
 def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, Protocol
 
 from unisono.language.quantities import Quantity
@@ -116,7 +117,7 @@ class AuditContext:
     customer_name: str | None = None
     agent: str | None = None
 
-    @property
+    @cached_property
     def replies(self) -> tuple[Message, ...]:
         """The agent's messages (bots' are not the agent's)."""
         return tuple(m for m in self.messages if m.author == "agent")
