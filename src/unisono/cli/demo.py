@@ -69,13 +69,16 @@ def _print_report(url: str, report: DemoReport) -> None:
         f"Demo ready on {url}\n"
         f"  bible: {report.bible} — {report.standards} standards, {report.reasons} "
         f"contact reasons, {report.channels} channels\n"
-        f"  interactions: {report.interactions:,}\n"
+        f"  interactions: {report.interactions:,}, audited: {report.findings:,} findings\n"
         f"  handbook: {report.handbook_html}\n"
         f"            {report.handbook_pdf}\n\n"
         "Try:\n"
         f"  {me} bible due --db {url}\n"
         f"  {me} bible history livraison-retard --db {url}\n"
-        f"  {me} customer C-000001 --db {url}"
+        f"  {me} customer C-000001 --db {url}\n"
+        f"  {me} metrics --by channel --db {url}\n"
+        f"  {me} audit --kind fact_contradiction --db {url}\n"
+        f"  {me} qa --by team --db {url}"
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from unisono.audit.service import analyze
 from unisono.bible.export import render_handbook, write_pdf
 from unisono.bible.loader import read_bible
 from unisono.bible.service import load_bible
@@ -38,6 +39,7 @@ class DemoReport:
     reasons: int
     channels: int
     interactions: int
+    findings: int
     handbook_html: Path
     handbook_pdf: Path
 
@@ -46,7 +48,7 @@ def prepare_demo(
     *, engine: Engine, output_dir: Path, today: dt.date, interactions: int, seed: int
 ) -> DemoReport:
     """Migrate ``engine``'s database, load the demo bible, import ``interactions`` generated
-    interactions ending ``today``, and write the handbook into ``output_dir``."""
+    interactions ending ``today``, audit them, and write the handbook into ``output_dir``."""
     bible = read_bible(demo_bible_path())
     upgrade(engine)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -60,11 +62,13 @@ def prepare_demo(
         engine=engine, importer=IMPORTERS["jsonl"], path=data, options=ImportOptions(),
         rejects=output_dir / "rejects.jsonl", now=utcnow(),
     )  # fmt: skip
+    findings = analyze(engine=engine, now=utcnow()).findings
     html_path, pdf_path = output_dir / "handbook.html", output_dir / "handbook.pdf"
     html_path.write_text(html, encoding="utf-8")
     write_pdf(html, pdf_path)
     counts = bible.summary()
     return DemoReport(
         bible.root, counts["standards"], counts["reasons"], counts["channels"],
-        summary.imported + summary.updated + summary.unchanged, html_path, pdf_path,
+        summary.imported + summary.updated + summary.unchanged, sum(findings.values()),
+        html_path, pdf_path,
     )  # fmt: skip
