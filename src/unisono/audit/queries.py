@@ -11,8 +11,10 @@ from typing import Any
 from sqlalchemy import BigInteger, Select, case, func, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
+from unisono.accounts.permissions import DataScope
 from unisono.audit import models
 from unisono.interactions import models as hub
+from unisono.interactions.search import scoped
 from unisono.metrics import rollups
 from unisono.metrics.calendar import day_number
 from unisono.metrics.stats import Z95
@@ -69,13 +71,16 @@ def _shape(row: models.Finding, external_id: str) -> dict[str, Any]:
 
 
 def quality(
-    *, session: Session, by: str | None, since: dt.date | None, until: dt.date | None
-) -> dict[str, Any]:
+    *, session: Session, by: str | None, since: dt.date | None, until: dt.date | None,
+    scope: DataScope | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """IQS per group: the mean QA score, its 95% interval, the mean without critical fails,
-    and how many interactions failed a critical criterion."""
+    and how many interactions failed a critical criterion (of those ``scope`` sees)."""
     score, interaction = models.QaScore, hub.Interaction
     opened = type_coerce(interaction.opened_at, BigInteger)
     key, query = _grouped(session, by, opened, since, until)
+    if scope is not None:
+        query = scoped(query, scope)
     query = (
         query.add_columns(
             func.count(score.score),

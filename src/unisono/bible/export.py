@@ -79,6 +79,25 @@ def write_pdf(html: str, target: Path) -> None:
     HTML(string=html, base_url=str(target.parent)).write_pdf(target)
 
 
+def pdf_bytes(html: str) -> bytes:
+    """The handbook typeset as a PDF, in memory (for a download)."""
+    from weasyprint import HTML  # noqa: PLC0415 - WeasyPrint takes a second to import
+
+    return bytes(HTML(string=html).write_pdf())
+
+
+def standard_view(
+    *, session: Session, version: models.StandardVersion, language: str
+) -> HandbookStandard:
+    """One standard as the handbook shows it, in ``language`` (fr or en)."""
+    revision = queries.latest_revision(session=session)
+    if revision is None:
+        raise LookupError("no bible loaded yet")
+    labels = _Labels(revision, session)
+    labels.language = language
+    return _standard(version, labels, language)
+
+
 class _Labels:
     """The labels of channels, reasons and elements, from the bible in force."""
 

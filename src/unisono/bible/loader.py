@@ -99,6 +99,29 @@ def read_bible(root: Path) -> Bible:
     return Bible(root, config, config_source, standards)
 
 
+def read_standard_text(
+    text: str, path: str, config: BibleConfig, others: list[StandardDoc]
+) -> StandardFile:
+    """Validate one standard written as a file (an edit made in the web app) exactly as a file
+    of the bible would be, against the bible's ``config`` and the ``others`` standards' facts."""
+    problems: list[Problem] = []
+    try:
+        front_matter, body, first_line = split_front_matter(text, path)
+        source = read_yaml(front_matter, path, first_line)
+    except InvalidBibleError as found:
+        raise InvalidBibleError(found.problems) from None
+    source = SourceDocument(source.path, source.data, source.root, source.first_line, body)
+    validated = _validate_standard(source, config, _context(config, None), problems)
+    if validated is None:
+        raise InvalidBibleError(problems)
+    doc, body = validated
+    elsewhere = [(other, SourceDocument(f"{other.id} (in force)", {}, None, 1)) for other in others]
+    problems += checks.check_consistent_facts([*elsewhere, (doc, source)])
+    if problems:
+        raise InvalidBibleError(problems)
+    return StandardFile(doc, body, source, path)
+
+
 def standard_files(root: Path) -> list[Path]:
     """The Markdown files of a bible, skipping hidden and ``_``-prefixed paths and READMEs."""
     files = []

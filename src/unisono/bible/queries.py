@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from unisono.bible import models
 from unisono.bible.versions import Change, field_changes
+from unisono.bible.vocabulary import SECTIONS
 
 
 @dataclass(frozen=True)
@@ -154,3 +155,40 @@ def active_reasons(*, session: Session) -> list[models.Reason]:
             select(models.Reason).where(models.Reason.active).order_by(models.Reason.position)
         )
     )
+
+
+def browse(
+    *, session: Session, section: str | None = None, reason: str | None = None,
+    channel: str | None = None, status: str | None = None,
+) -> list[models.StandardVersion]:  # fmt: skip
+    """The standards in force, by section then title: a reason takes the standards of its
+    parents and sub-reasons, a channel those written for every channel too."""
+    version = models.StandardVersion
+    query = select(version).where(version.valid_to.is_(None))
+    if section:
+        query = query.where(version.section == section)
+    if status:
+        query = query.where(version.status == status)
+    if reason:
+        linked = models.StandardReason
+        parents = [reason.rsplit(".", depth)[0] for depth in range(reason.count(".") + 1)]
+        query = query.where(
+            exists().where(
+                linked.standard_version_id == version.id,
+                linked.reason_id.in_(parents)
+                | linked.reason_id.startswith(reason + ".", autoescape=True),
+            )
+        )
+    if channel:
+        linked_channel = models.StandardChannel
+        query = query.where(
+            ~exists().where(linked_channel.standard_version_id == version.id)
+            | exists().where(
+                linked_channel.standard_version_id == version.id,
+                linked_channel.channel_id == channel,
+            )
+        )
+    order: dict[str, int] = {name: index for index, name in enumerate(SECTIONS)}
+    found = session.scalars(query.options(selectinload(version.reasons),
+                                          selectinload(version.channels))).all()  # fmt: skip
+    return sorted(found, key=lambda v: (order.get(v.section, 9), v.title.lower()))

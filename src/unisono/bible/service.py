@@ -60,6 +60,20 @@ def load_bible(*, session: Session, bible: Bible, now: dt.datetime) -> LoadRepor
     return report
 
 
+def store_standard(*, session: Session, standard: StandardFile, now: dt.datetime) -> LoadReport:
+    """Store one validated standard as a new version when it changed (an edit in the web app);
+    InvalidBibleError when its status may not follow the current one."""
+    current = current_versions(session=session).get(standard.doc.id)
+    problem = _transition_problem(standard, current)
+    if problem is not None:
+        raise InvalidBibleError([problem])
+    report = LoadReport()
+    _store_standard(session, standard, document=canonical_document(standard.doc),
+                    current=current, now=now, report=report)  # fmt: skip
+    session.flush()
+    return report
+
+
 def current_versions(*, session: Session) -> dict[str, models.StandardVersion]:
     """The version in force of every standard, by standard id."""
     rows = session.scalars(

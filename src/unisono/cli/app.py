@@ -16,6 +16,7 @@ from unisono.cli import (
     serve,
     surveys,
     tokens,
+    users,
 )
 
 app = typer.Typer(
@@ -37,6 +38,7 @@ app.command("qa")(audit.qa)
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 app.add_typer(surveys.app, name="survey")
+app.add_typer(users.app, name="user")
 
 
 def _version(value: bool) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from unisono.accounts.permissions import ROLE_LABELS
 from unisono.bible.loader import read_bible
 from unisono.bible.source import InvalidBibleError
 from unisono.cli.options import DbOption, JsonOption, engine_for, fail, print_json
@@ -18,6 +19,7 @@ from unisono.core.clock import today
 from unisono.core.config import get_settings
 from unisono.demo.generator import generate_with_truth, write_with_truth
 from unisono.demo.service import DemoReport, demo_bible_path, prepare_demo
+from unisono.demo.users import DEMO_PASSWORD, DemoLogin
 
 app = typer.Typer(
     help="The demo: a fresh database with the demo bible and realistic data.",
@@ -53,14 +55,36 @@ def demo(
     finally:
         engine.dispose()
     url = engine.url.render_as_string()
+    settings = get_settings()
+    address = f"http://{settings.host}:{settings.port}"
     if as_json:
-        print_json({"database": url, **vars(report)})
+        logins = [vars(login) for login in report.logins]
+        print_json(
+            {"database": url, "address": address, "password": DEMO_PASSWORD, **vars(report),
+             "logins": logins}
+        )  # fmt: skip
     else:
         _print_report(url, report)
+        if serve:
+            _print_logins(address, report.logins)
     if serve:
         from unisono.cli.serve import serve as serve_app  # noqa: PLC0415 - only when serving
 
         serve_app(host=None, port=None, db=url)
+
+
+def _print_logins(address: str, logins: list[DemoLogin]) -> None:
+    lines = [f"\nOpen {address} and sign in (password for all: {DEMO_PASSWORD}):"]
+    for login in logins:
+        scope = (
+            f" — team {login.team}"
+            if login.team
+            else f" — agent {login.agent}"
+            if login.agent
+            else ""
+        )
+        lines.append(f"  {login.username:<12} {ROLE_LABELS[login.role]['en']}{scope}")
+    typer.echo("\n".join(lines))
 
 
 def _print_report(url: str, report: DemoReport) -> None:

@@ -40,13 +40,21 @@ class Settings(BaseSettings):
     secret_key: str | None = Field(
         default=None,
         description=(
-            "Key that signs survey links (and, later, sessions); default: a random key made "
+            "Key that signs survey links; default: a random key made "
             "once and kept in the data directory as `secret.key`."
         ),
     )
     base_url: str = Field(
         default="http://127.0.0.1:8000",
         description="The address customers reach the app at, used in survey links.",
+    )
+    session_hours: int = Field(
+        default=12,
+        ge=1,
+        description=(
+            "How long a web sign-in lasts, in hours; the session cookie is http-only, "
+            "SameSite=Lax, and Secure when the app is reached over https."
+        ),
     )
     host: str = Field(default="127.0.0.1", description="Address `unisono serve` listens on.")
     port: int = Field(default=8000, description="Port `unisono serve` listens on.")

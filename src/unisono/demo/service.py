@@ -17,6 +17,7 @@ from unisono.core.clock import utcnow
 from unisono.core.db import session_scope
 from unisono.core.migrate import upgrade
 from unisono.demo.generator import generate, write_jsonl
+from unisono.demo.users import DemoLogin, create_demo_users
 from unisono.interactions.importers import IMPORTERS
 from unisono.interactions.importers.base import ImportOptions
 from unisono.interactions.service import import_source
@@ -42,13 +43,16 @@ class DemoReport:
     findings: int
     handbook_html: Path
     handbook_pdf: Path
+    logins: list[DemoLogin]
 
 
 def prepare_demo(
-    *, engine: Engine, output_dir: Path, today: dt.date, interactions: int, seed: int
-) -> DemoReport:
+    *, engine: Engine, output_dir: Path, today: dt.date, interactions: int, seed: int,
+    handbook: bool = True,
+) -> DemoReport:  # fmt: skip
     """Migrate ``engine``'s database, load the demo bible, import ``interactions`` generated
-    interactions ending ``today``, audit them, and write the handbook into ``output_dir``."""
+    interactions ending ``today``, audit them, create a user per role, and write the handbook
+    into ``output_dir`` (unless ``handbook`` is false: the tests' seeded databases)."""
     bible = read_bible(demo_bible_path())
     upgrade(engine)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -63,12 +67,15 @@ def prepare_demo(
         rejects=output_dir / "rejects.jsonl", now=utcnow(),
     )  # fmt: skip
     findings = analyze(engine=engine, now=utcnow()).findings
+    with session_scope(engine) as session:
+        logins = create_demo_users(session=session, now=utcnow())
     html_path, pdf_path = output_dir / "handbook.html", output_dir / "handbook.pdf"
     html_path.write_text(html, encoding="utf-8")
-    write_pdf(html, pdf_path)
+    if handbook:
+        write_pdf(html, pdf_path)
     counts = bible.summary()
     return DemoReport(
         bible.root, counts["standards"], counts["reasons"], counts["channels"],
         summary.imported + summary.updated + summary.unchanged, sum(findings.values()),
-        html_path, pdf_path,
+        html_path, pdf_path, logins,
     )  # fmt: skip

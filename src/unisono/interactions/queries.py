@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from unisono.accounts.permissions import DataScope
 from unisono.bible import models as bible
 from unisono.interactions import models
+from unisono.interactions.search import in_scope
 
 DEFAULT_FCR_WINDOW = dt.timedelta(days=7)
 
@@ -67,8 +69,12 @@ def fcr_window(session: Session) -> dt.timedelta:
     return DEFAULT_FCR_WINDOW if seconds is None else dt.timedelta(seconds=seconds)
 
 
-def customer_timeline(*, session: Session, customer_id: str) -> Timeline | None:
-    """The timeline of the customer with this external id; None when there is no such one."""
+def customer_timeline(
+    *, session: Session, customer_id: str, scope: DataScope | None = None
+) -> Timeline | None:
+    """The timeline of the customer with this external id; None when there is no such one, or
+    when ``scope`` sees none of their interactions. Repeat contacts are found among all of them,
+    and only those in ``scope`` are listed."""
     customer = session.scalars(
         select(models.Customer).where(models.Customer.external_id == customer_id)
     ).one_or_none()
@@ -90,9 +96,12 @@ def customer_timeline(*, session: Session, customer_id: str) -> Timeline | None:
     for row in rows:
         earlier = last_by_reason.get(row.reason_id) if row.reason_id else None
         repeat = earlier if earlier and row.opened_at - earlier.opened_at <= window else None
-        timeline.entries.append(_entry(row, repeat.external_id if repeat else None))
+        if scope is None or in_scope(row, scope):
+            timeline.entries.append(_entry(row, repeat.external_id if repeat else None))
         if row.reason_id:
             last_by_reason[row.reason_id] = row
+    if scope is not None and not scope.everything and not timeline.entries:
+        return None
     return timeline
 
 

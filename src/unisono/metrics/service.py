@@ -4,7 +4,7 @@ filters; comparisons of two groups; retention. Definitions: docs/metrics.md."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from sqlalchemy import BigInteger, Connection, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from unisono.accounts.permissions import DataScope
 from unisono.bible.vocabulary import STAGES
 from unisono.interactions import models as hub
 from unisono.metrics import rollups, stats
@@ -47,6 +48,23 @@ class Query:
     business_hours: bool = False
     min_n: int = MIN_N
     retention: bool = False  # customer retention over the period (overall only)
+
+
+NO_MATCH = "\x00"  # a team or agent name no interaction has
+
+
+def scoped_filters(filters: Filters, scope: DataScope) -> Filters:
+    """``filters`` narrowed to what ``scope`` may see: a filter on another team or agent than
+    the scope's own matches nothing."""
+    if scope.nothing:
+        return replace(filters, agent=NO_MATCH)
+    if scope.team is not None:
+        filters = replace(filters, team=scope.team if filters.team in (None, scope.team)
+                          else NO_MATCH)  # fmt: skip
+    if scope.agent is not None:
+        filters = replace(filters, agent=scope.agent if filters.agent in (None, scope.agent)
+                          else NO_MATCH)  # fmt: skip
+    return filters
 
 
 def metrics(*, session: Session, query: Query) -> dict[str, Any]:
@@ -88,6 +106,12 @@ def _sample(
         keep = _mask(connection, period, filters) if filters != Filters() else None
         cache[key] = (period, Sample(period.facts if keep is None else period.facts[keep]))
     return cache[key]
+
+
+def last_day(*, session: Session) -> dt.date | None:
+    """The last day that has interactions, None when there are none."""
+    latest = session.scalar(select(func.max(DailyFacts.day)))
+    return None if latest is None else day_of(latest)
 
 
 def _period(connection: Connection, query: Query) -> tuple[int, int]:

@@ -1,25 +1,138 @@
-"""The pages' templates (Jinja2, every value escaped) and the language a visitor reads."""
+"""The pages' templates (Jinja2, every value escaped), in the reader's language."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-LANGUAGES = ("fr", "en")
+from unisono.accounts.permissions import ROLE_LABELS, allowed
+from unisono.bible import models as bible
+from unisono.web.deps import CSRF_FIELD, Principal
+from unisono.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, TIME_ZONE, Formatter
+
 _ENVIRONMENT = Environment(
     loader=PackageLoader("unisono.web", "templates"),
     autoescape=select_autoescape(default=True),
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENVIRONMENT.add_extension("jinja2.ext.i18n")  # {% trans %} blocks; _() comes with each page
+
+# Labels to translate (English is the source language of the catalogs).
+KIND_LABELS = {
+    "fact_contradiction": "Fact contradicting the bible",
+    "forbidden_expression": "Expression to avoid",
+    "missing_required": "Missing required element",
+    "sla_breach": "SLA breach",
+    "formality": "Formality",
+    "off_standard_answer": "Far from the approved answer",
+}
+STATUS_LABELS = {
+    "draft": "draft",
+    "review": "in review",
+    "published": "published",
+    "archived": "archived",
+}
+TRANSITION_LABELS = {
+    "draft": "Back to draft",
+    "review": "Send for review",
+    "published": "Publish",
+    "archived": "Archive",
+}
+
+
+def _parse_time(value: object) -> dt.datetime | None:
+    """A message's time as stored (ISO 8601 text or epoch seconds)."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, int | float):
+        return dt.datetime.fromtimestamp(value, dt.UTC)
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+_ENVIRONMENT.filters["parse_time"] = _parse_time
+
+# The navigation: (page name, address, action that shows it, label to translate).
+NAVIGATION = (
+    ("dashboard", "/", "dashboard.view", "Dashboard"),
+    ("bible", "/bible", "bible.read", "Service bible"),
+    ("interactions", "/interactions", "interactions.read", "Interactions"),
+)
 
 
 def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """The template ``name`` rendered as a page."""
+    """The template ``name`` rendered as a page (pages without a signed-in reader)."""
     return HTMLResponse(_ENVIRONMENT.get_template(name).render(**context), status_code=status_code)
+
+
+def _company(session: Session) -> tuple[str, str]:
+    """The company's name and time zone, from the bible in force."""
+    row = session.execute(
+        select(bible.BibleRevision.company, bible.BibleRevision.document)
+        .order_by(bible.BibleRevision.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return "", TIME_ZONE
+    zone = (row.document.get("business_hours") or {}).get("timezone") or TIME_ZONE
+    return row.company, zone
+
+
+def render(
+    request: Request,
+    session: Session,
+    principal: Principal | None,
+    name: str,
+    *,
+    status_code: int = 200,
+    current: str = "",
+    **context: Any,
+) -> HTMLResponse:
+    """A page for ``principal`` in their language, with the navigation their role allows."""
+    company, zone = _company(session)
+    lang = principal.language if principal else language(request, DEFAULT_LANGUAGE)
+    fmt = Formatter(lang, zone)
+    navigation = [
+        (key, href, label)
+        for key, href, action, label in NAVIGATION
+        if principal is not None and allowed(principal.role, action)
+    ]
+    web_session = principal.web_session if principal else None
+    return page(
+        name,
+        status_code,
+        request=request,
+        fmt=fmt,
+        _=fmt.gettext,
+        gettext=fmt.gettext,
+        ngettext=fmt.ngettext,
+        lang=fmt.language,
+        company=company,
+        principal=principal,
+        role_label=ROLE_LABELS[principal.role][fmt.language]
+        if principal and principal.role in ROLE_LABELS
+        else "",
+        can=lambda action: principal is not None and allowed(principal.role, action),
+        navigation=navigation,
+        current=current,
+        csrf_field=CSRF_FIELD,
+        kind_labels=KIND_LABELS,
+        status_labels=STATUS_LABELS,
+        transition_labels=TRANSITION_LABELS,
+        csrf_token=web_session.csrf_token if web_session else "",
+        **context,
+    )
 
 
 def language(request: Request, default: str) -> str:

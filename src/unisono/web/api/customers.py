@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException, status
 
 from unisono.interactions.queries import customer_timeline
-from unisono.web.deps import DbSession, Integration
+from unisono.web.deps import DbSession, Principal, Require
 
 router = APIRouter(tags=["customers"])
+Reader = Annotated[Principal, Depends(Require("customers.read"))]
 
 
 @router.get("/customers/{customer_id}")
-def timeline(customer_id: str, session: DbSession, _: Integration) -> dict[str, Any]:
+def timeline(customer_id: str, session: DbSession, reader: Reader) -> dict[str, Any]:
     """The customer and every interaction they had, oldest first, with repeat contacts."""
-    found = customer_timeline(session=session, customer_id=customer_id)
+    found = customer_timeline(session=session, customer_id=customer_id, scope=reader.scope)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {customer_id!r}")
     return asdict(found) | {

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from sqlalchemy import select
 
 from unisono.interactions import models
+from unisono.interactions.search import in_scope
 from unisono.web.api.intake import (
     INTERACTION_SCHEMA_REF,
     IntakeResult,
@@ -16,16 +17,18 @@ from unisono.web.api.intake import (
     body_of,
     decode,
 )
-from unisono.web.deps import DbSession, Integration
+from unisono.web.deps import DbSession, Principal, Require
 
 router = APIRouter(tags=["interactions"])
+Writer = Annotated[Principal, Depends(Require("interactions.write"))]
+Reader = Annotated[Principal, Depends(Require("interactions.read"))]
 ONE = body_of({"$ref": INTERACTION_SCHEMA_REF})
 MANY = body_of({"type": "array", "items": {"$ref": INTERACTION_SCHEMA_REF}, "maxItems": 1000})
 
 
 @router.post("/interactions", status_code=status.HTTP_201_CREATED, openapi_extra=ONE)
 async def create_or_update(
-    request: Request, response: Response, session: DbSession, token: Integration
+    request: Request, response: Response, session: DbSession, token: Writer
 ) -> dict[str, str]:
     """Store one interaction (PRODUCT.md's shape); the same id again updates it."""
     outcome, item = accept_one(session, decode(await request.body()), source=f"api:{token.name}")
@@ -37,7 +40,7 @@ async def create_or_update(
 @router.put("/interactions/{interaction_id}", openapi_extra=ONE)
 async def put(
     interaction_id: str, request: Request, response: Response, session: DbSession,
-    token: Integration,
+    token: Writer,
 ) -> dict[str, str]:  # fmt: skip
     """Create or replace the interaction with this id."""
     record = decode(await request.body())
@@ -53,7 +56,7 @@ async def put(
 
 
 @router.post("/interactions/batch", openapi_extra=MANY)
-async def batch(request: Request, session: DbSession, token: Integration) -> IntakeResult:
+async def batch(request: Request, session: DbSession, token: Writer) -> IntakeResult:
     """Store up to 1,000 interactions; each invalid one is listed with its index and reason,
     and the valid ones are stored all the same."""
     records = decode(await request.body())
@@ -63,12 +66,12 @@ async def batch(request: Request, session: DbSession, token: Integration) -> Int
 
 
 @router.get("/interactions/{interaction_id}")
-def get(interaction_id: str, session: DbSession, _: Integration) -> dict[str, Any]:
+def get(interaction_id: str, session: DbSession, reader: Reader) -> dict[str, Any]:
     """One interaction, in PRODUCT.md's shape."""
     row = session.scalars(
         select(models.Interaction).where(models.Interaction.external_id == interaction_id)
     ).one_or_none()
-    if row is None:
+    if row is None or not in_scope(row, reader.scope):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no interaction {interaction_id!r}")
     return {
         "id": row.external_id,

@@ -5,24 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from pydantic import BaseModel
 
 from unisono.metrics.compute import MIN_N
-from unisono.metrics.service import Filters, metrics
+from unisono.metrics.service import Filters, metrics, scoped_filters
 from unisono.metrics.service import Query as MetricsQuery
 from unisono.surveys.links import Invitation, make_link
 from unisono.surveys.service import find_interaction
-from unisono.web.deps import DbSession, Integration
+from unisono.web.deps import DbSession, Principal, Require
 
 router = APIRouter(tags=["metrics"])
+Reader = Annotated[Principal, Depends(Require("metrics.read"))]
+Linker = Annotated[Principal, Depends(Require("surveys.link"))]
 By = Literal["channel", "team", "agent", "reason", "stage", "day", "week", "month"]
 
 
 @router.get("/metrics")
 def read(  # noqa: PLR0917 - each filter is a query parameter
     session: DbSession,
-    _: Integration,
+    reader: Reader,
     by: By | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
@@ -36,7 +38,8 @@ def read(  # noqa: PLR0917 - each filter is a query parameter
     retention: bool = False,
 ) -> dict[str, Any]:
     """The metrics of a period (docs/metrics.md), overall or grouped."""
-    query = MetricsQuery(since, until, by, Filters(channel, team, agent, reason, stage),
+    filters = scoped_filters(Filters(channel, team, agent, reason, stage), reader.scope)
+    query = MetricsQuery(since, until, by, filters,
                          business_hours, min_n, retention)  # fmt: skip
     try:
         return metrics(session=session, query=query)
@@ -52,7 +55,7 @@ class LinkRequest(BaseModel):
 
 @router.post("/interactions/{interaction_id}/survey-links", tags=["surveys"])
 def survey_link(
-    interaction_id: str, body: LinkRequest, request: Request, session: DbSession, _: Integration
+    interaction_id: str, body: LinkRequest, request: Request, session: DbSession, _: Linker
 ) -> dict[str, str]:
     """A signed link to send the customer: it opens the survey page, answered once."""
     if find_interaction(session=session, external_id=interaction_id) is None:

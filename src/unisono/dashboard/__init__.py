@@ -1,0 +1,1 @@
+"""The dashboard: what a reader sees first, assembled from every domain."""

@@ -1,0 +1,54 @@
+"""Chart data for the pages: plain JSON that static/charts.js hands to Plotly (served from the
+installed plotly package, never from a CDN)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from unisono.web.i18n import Formatter
+
+
+def plotly_js() -> Path:
+    """plotly.min.js as the plotly package installs it (MIT licence)."""
+    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
+
+
+def trend_chart(weekly: list[dict[str, Any]], language: str) -> dict[str, Any]:
+    """NPS and CSAT per week with their 95% intervals, and the weekly volume."""
+    t = Formatter(language).gettext
+    weeks = [str(group["key"]) for group in weekly]
+
+    def series(block: str, field: str) -> tuple[list[Any], list[Any], list[Any]]:
+        values, low, high = [], [], []
+        for group in weekly:
+            metric = group[block]
+            interval = metric.get("ci95") or [None, None]
+            small = metric.get("small_sample", False)
+            values.append(None if small else metric.get(field))
+            low.append(None if small else interval[0])
+            high.append(None if small else interval[1])
+        return values, low, high
+
+    nps, csat = series("nps", "value"), series("csat", "value")
+    return {
+        "weeks": weeks,
+        "volume": [group["volume"] for group in weekly],
+        "series": [
+            {"name": t("NPS"), "values": nps[0], "low": nps[1], "high": nps[2], "axis": "y"},
+            {
+                "name": t("CSAT (%)"),
+                "values": csat[0],
+                "low": csat[1],
+                "high": csat[2],
+                "axis": "y",
+            },
+        ],
+        "labels": {
+            "volume": t("Interactions"),
+            "week": t("Week of"),
+            "interval": t("95% interval"),
+        },
+        "locale": language,
+    }

@@ -1,0 +1,141 @@
+"""The interactions' pages: search with filters, one interaction with its findings in the text,
+and a customer's timeline across channels (customer 360)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.responses import HTMLResponse
+
+from unisono.audit.checks.base import KINDS
+from unisono.bible import queries as bible
+from unisono.bible.export import standard_view
+from unisono.interactions.detail import interaction_detail
+from unisono.interactions.queries import customer_timeline
+from unisono.interactions.search import SearchFilters, people, period_bounds, search
+from unisono.web.deps import DbSession, Principal, Require
+from unisono.web.highlight import segments
+from unisono.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Reader = Annotated[Principal, Depends(Require("interactions.read"))]
+CustomerReader = Annotated[Principal, Depends(Require("customers.read"))]
+FILTERS = (
+    "channel",
+    "team",
+    "agent",
+    "reason",
+    "since",
+    "until",
+    "finding",
+    "min_score",
+    "max_score",
+    "q",
+)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/interactions", response_class=HTMLResponse)
+def list_(request: Request, session: DbSession, reader: Reader, page: int = 1) -> HTMLResponse:
+    """Interactions matching the filters of the address, newest first, a page at a time."""
+    asked = {name: request.query_params.get(name, "").strip() for name in FILTERS}
+    since, until = period_bounds(
+        session=session, since=_date(asked["since"]), until=_date(asked["until"])
+    )
+    filters = SearchFilters(
+        channel=asked["channel"] or None,
+        team=asked["team"] or None,
+        agent=asked["agent"] or None,
+        reason=asked["reason"] or None,
+        since=since,
+        until=until,
+        finding=asked["finding"] or None,
+        min_score=_number(asked["min_score"]),
+        max_score=_number(asked["max_score"]),
+        text=asked["q"] or None,
+    )
+    results = search(session=session, filters=filters, scope=reader.scope, page=page)
+    teams, agents = people(session=session, scope=reader.scope)
+    return render(
+        request,
+        session,
+        reader,
+        "interactions/list.html.j2",
+        current="interactions",
+        results=results,
+        asked=asked,
+        teams=teams,
+        agents=agents,
+        kinds=KINDS,
+        channels={c.id: c.label for c in bible.active_channels(session=session)},
+        reasons=bible.active_reasons(session=session),
+        query={k: v for k, v in asked.items() if v},
+    )
+
+
+@router.get("/interactions/{interaction_id}", response_class=HTMLResponse)
+def show(interaction_id: str, request: Request, session: DbSession, reader: Reader) -> HTMLResponse:
+    """The conversation with its findings highlighted, the standards beside it, the surveys."""
+    detail = interaction_detail(session=session, external_id=interaction_id, scope=reader.scope)
+    if detail is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no interaction {interaction_id!r}")
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for number, finding in enumerate(detail.findings, start=1):
+        if finding["message"] is not None and finding["start"] is not None:
+            spans.setdefault(finding["message"], []).append(
+                (finding["start"], finding["end"], number)
+            )
+    messages = [
+        (message, segments(message.get("text") or "", spans.get(index, [])))
+        for index, message in enumerate(detail.interaction.messages)
+    ]
+    views = [
+        standard_view(session=session, version=v, language=reader.language)
+        for v in detail.standards
+    ]
+    return render(
+        request,
+        session,
+        reader,
+        "interactions/detail.html.j2",
+        current="interactions",
+        detail=detail,
+        row=detail.interaction,
+        messages=messages,
+        standards=views,
+        channels={c.id: c.label for c in bible.active_channels(session=session)},
+    )
+
+
+@router.get("/customers/{customer_id}", response_class=HTMLResponse)
+def customer(
+    customer_id: str, request: Request, session: DbSession, reader: CustomerReader
+) -> HTMLResponse:
+    """One customer's interactions on every channel, oldest first, repeat contacts marked."""
+    timeline = customer_timeline(session=session, customer_id=customer_id, scope=reader.scope)
+    if timeline is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {customer_id!r}")
+    return render(
+        request,
+        session,
+        reader,
+        "interactions/customer.html.j2",
+        current="interactions",
+        timeline=timeline,
+        channels={c.id: c.label for c in bible.active_channels(session=session)},
+    )
