@@ -17,7 +17,7 @@ def plotly_js() -> Path:
 
 def trend_chart(weekly: list[dict[str, Any]], language: str) -> dict[str, Any]:
     """NPS and CSAT per week with their 95% intervals, and the weekly volume."""
-    t = Formatter(language).gettext
+    _ = Formatter(language).gettext
     weeks = [str(group["key"]) for group in weekly]
 
     def series(block: str, field: str) -> tuple[list[Any], list[Any], list[Any]]:
@@ -36,9 +36,9 @@ def trend_chart(weekly: list[dict[str, Any]], language: str) -> dict[str, Any]:
         "weeks": weeks,
         "volume": [group["volume"] for group in weekly],
         "series": [
-            {"name": t("NPS"), "values": nps[0], "low": nps[1], "high": nps[2], "axis": "y"},
+            {"name": _("NPS"), "values": nps[0], "low": nps[1], "high": nps[2], "axis": "y"},
             {
-                "name": t("CSAT (%)"),
+                "name": _("CSAT (%)"),
                 "values": csat[0],
                 "low": csat[1],
                 "high": csat[2],
@@ -46,9 +46,9 @@ def trend_chart(weekly: list[dict[str, Any]], language: str) -> dict[str, Any]:
             },
         ],
         "labels": {
-            "volume": t("Interactions"),
-            "week": t("Week of"),
-            "interval": t("95% interval"),
+            "volume": _("Interactions"),
+            "week": _("Week of"),
+            "interval": _("95% interval"),
         },
         "locale": language,
     }

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -87,7 +88,9 @@ class Formatter:
         """A value given in percent (0–100), written the locale's way (``87 %`` / ``87%``)."""
         if value is None:
             return "—"
-        pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+        pattern = Locale.parse(self.language).percent_formats[None].pattern  # "#,##0 %" in fr
+        if digits:
+            pattern = pattern.replace("0", "0." + "0" * digits, 1)
         return format_percent(value / 100, format=pattern, locale=self.language)
 
     def duration(self, seconds: float | None) -> str:

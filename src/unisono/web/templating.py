@@ -24,26 +24,32 @@ _ENVIRONMENT = Environment(
 )
 _ENVIRONMENT.add_extension("jinja2.ext.i18n")  # {% trans %} blocks; _() comes with each page
 
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogs; it is translated where it is shown."""
+    return message
+
+
 # Labels to translate (English is the source language of the catalogs).
 KIND_LABELS = {
-    "fact_contradiction": "Fact contradicting the bible",
-    "forbidden_expression": "Expression to avoid",
-    "missing_required": "Missing required element",
-    "sla_breach": "SLA breach",
-    "formality": "Formality",
-    "off_standard_answer": "Far from the approved answer",
+    "fact_contradiction": N_("Fact contradicting the bible"),
+    "forbidden_expression": N_("Expression to avoid"),
+    "missing_required": N_("Missing required element"),
+    "sla_breach": N_("SLA breach"),
+    "formality": N_("Formality"),
+    "off_standard_answer": N_("Far from the approved answer"),
 }
 STATUS_LABELS = {
-    "draft": "draft",
-    "review": "in review",
-    "published": "published",
-    "archived": "archived",
+    "draft": N_("draft"),
+    "review": N_("in review"),
+    "published": N_("published"),
+    "archived": N_("archived"),
 }
 TRANSITION_LABELS = {
-    "draft": "Back to draft",
-    "review": "Send for review",
-    "published": "Publish",
-    "archived": "Archive",
+    "draft": N_("Back to draft"),
+    "review": N_("Send for review"),
+    "published": N_("Publish"),
+    "archived": N_("Archive"),
 }
 
 
@@ -65,9 +71,9 @@ _ENVIRONMENT.filters["parse_time"] = _parse_time
 
 # The navigation: (page name, address, action that shows it, label to translate).
 NAVIGATION = (
-    ("dashboard", "/", "dashboard.view", "Dashboard"),
-    ("bible", "/bible", "bible.read", "Service bible"),
-    ("interactions", "/interactions", "interactions.read", "Interactions"),
+    ("dashboard", "/", "dashboard.view", N_("Dashboard")),
+    ("bible", "/bible", "bible.read", N_("Service bible")),
+    ("interactions", "/interactions", "interactions.read", N_("Interactions")),
 )
 
 

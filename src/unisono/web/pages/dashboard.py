@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
+from unisono.bible.queries import active_channels
 from unisono.core.clock import today
 from unisono.dashboard.service import PERIODS, dashboard
 from unisono.web.charts import trend_chart
@@ -31,5 +32,6 @@ def show(request: Request, session: DbSession, reader: Reader, days: int = 30) -
         current="dashboard",
         board=board,
         periods=PERIODS,
+        channel_labels={c.id: c.label for c in active_channels(session=session)},
         chart=trend_chart(board.weekly, reader.language),
     )

@@ -24,7 +24,7 @@
       legend: { orientation: "h", y: -0.18 }, hovermode: "x unified",
       xaxis: { type: "date", gridcolor: "#eef1ef", tickformat: "%d %b" },
       yaxis: { gridcolor: "#eef1ef", zeroline: false },
-      yaxis2: { overlaying: "y", side: "right", showgrid: false, rangemode: "tozero" },
+      yaxis2: { overlaying: "y", side: "right", showgrid: false, rangemode: "tozero", tickformat: "d", nticks: 4 },
       barmode: "overlay"
     };
     // the bars sit behind the lines
