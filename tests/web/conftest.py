@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
 
+from tests.conftest import Databases, _pg_url
 from tests.interactions.conftest import load_minimal_bible
 from unisono.core.config import Settings
+from unisono.core.db import make_engine
+from unisono.demo.service import prepare_demo
+from unisono.demo.users import DEMO_PASSWORD
 from unisono.web.app import create_app
 
 WEBHOOK_SECRET = "s3cret-for-tests"
@@ -42,3 +51,93 @@ def token(cli) -> str:
 def auth(token) -> dict[str, str]:
     """Headers that authenticate as an integration."""
     return {"Authorization": f"Bearer {token}"}
+
+
+# --- Pages: a small demo database (the demo bible, generated interactions, audited, a user per
+# role), built once per worker and kind, copied for each test.
+
+SEEDED_INTERACTIONS = 400
+SEEDED_DAY = dt.date(2026, 11, 30)
+
+
+def _seed(url: str, folder: Path) -> None:
+    engine = make_engine(url)
+    try:
+        prepare_demo(engine=engine, output_dir=folder, today=SEEDED_DAY,
+                     interactions=SEEDED_INTERACTIONS, seed=11, handbook=False)  # fmt: skip
+        if url.startswith("sqlite"):
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """A SQLite file with the seeded demo."""
+    folder = tmp_path_factory.mktemp("seeded")
+    path = folder / "seeded.db"
+    shutil.copyfile(sqlite_template, path)
+    _seed(f"sqlite:///{path}", folder)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeded_postgresql(
+    tmp_path_factory: pytest.TempPathFactory, postgresql_admin: Engine, postgresql_template: str
+) -> Iterator[str]:
+    """A PostgreSQL database with the seeded demo, to clone."""
+    name = f"{postgresql_template}_seeded"
+    with postgresql_admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgresql_template}"'))
+    _seed(_pg_url(name), tmp_path_factory.mktemp("seeded-pg"))
+    yield name
+    with postgresql_admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def seeded_url(request: pytest.FixtureRequest, databases: Databases, tmp_path: Path) -> str:
+    """A fresh copy of the seeded demo database for this test (on both kinds)."""
+    if request.param == "sqlite":
+        path = tmp_path / "seeded.db"
+        shutil.copyfile(request.getfixturevalue("seeded_sqlite"), path)
+        return f"sqlite:///{path}"
+    template = request.getfixturevalue("seeded_postgresql")
+    name = f"unisono_test_{uuid.uuid4().hex[:12]}"
+    admin: Engine = request.getfixturevalue("postgresql_admin")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    databases.dropped.append(name)
+    return _pg_url(name)
+
+
+@pytest.fixture
+def web(seeded_url: str, tmp_path: Path) -> Iterator[TestClient]:
+    """A browser-like client of the app on the seeded demo, signed in as nobody."""
+    settings = Settings(data_dir=tmp_path, database_url=seeded_url)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def sign_in(client: TestClient, username: str, password: str = DEMO_PASSWORD) -> str:
+    """Sign ``client`` in through the sign-in form; the session's CSRF token."""
+    form = client.get("/login")
+    token = re.search(r'name="login_csrf" value="([^"]+)"', form.text)
+    assert token is not None
+    answer = client.post("/login", data={"username": username, "password": password,
+                                         "login_csrf": token.group(1), "next": "/"},
+                         follow_redirects=False)  # fmt: skip
+    assert answer.status_code == 303, answer.text
+    return csrf_of(client.get("/bible").text)
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token a page's forms carry."""
+    found = _CSRF.search(html)
+    assert found is not None, "no CSRF token on the page"
+    return found.group(1)

@@ -55,15 +55,11 @@ def dashboard(*, session: Session, scope: DataScope, days: int, today: dt.date) 
         first=Query(since, until, filters=filters),
         second=Query(before_since, before_until, filters=filters),
     )
-    weekly = metrics(
-        session=session,
-        query=Query(
-            until - dt.timedelta(weeks=TREND_WEEKS) + dt.timedelta(days=1),
-            until,
-            by="week",
-            filters=filters,
-        ),
-    )["groups"]
+    first_week = until - dt.timedelta(weeks=TREND_WEEKS - 1)
+    first_week -= dt.timedelta(days=first_week.weekday())  # whole weeks, Monday first
+    weekly = metrics(session=session, query=Query(first_week, until, by="week", filters=filters))[
+        "groups"
+    ]
     channels = metrics(session=session, query=Query(since, until, by="channel", filters=filters))
     return Dashboard(
         since,

@@ -1,0 +1,78 @@
+"""The dashboard: the period's figures are the metrics service's, scoped to the reader, in the
+reader's language; the consistency slot holds no number yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from tests.web.conftest import csrf_of, sign_in
+from unisono.core.db import make_engine, session_scope
+from unisono.metrics.service import Filters, Query, last_day, metrics
+
+
+def _metrics(url: str, filters: Filters = Filters(), days: int = 30) -> dict:
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            until = last_day(session=session)
+            return metrics(
+                session=session,
+                query=Query(until - dt.timedelta(days=days - 1), until, filters=filters),
+            )
+    finally:
+        engine.dispose()
+
+
+def _kpi(page: str, label: str) -> str:
+    found = re.search(rf'<div class="label">{label}</div>\s*<div class="value">([^<]+)</div>', page)
+    assert found is not None, label
+    return found.group(1).replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_the_dashboard_shows_the_period_metrics(web, seeded_url):
+    sign_in(web, "direction")
+    page = web.get("/?days=90").text
+    expected = _metrics(seeded_url, days=90)
+    assert _kpi(page, "Interactions") == f"{expected['volume']:,}".replace(",", " ")
+    assert _kpi(page, "CSAT") == f"{round(expected['csat']['value'])} %"
+    nps = expected["nps"]
+    if nps["small_sample"]:  # never a bare number on a tiny sample
+        assert '<div class="label">NPS</div>\n  <div class="value muted">—</div>' in page
+    else:
+        assert _kpi(page, "NPS") == str(round(nps["value"]))
+    assert "Standards à revoir" in page
+    assert "Indice de cohérence et divergences" in page and 'class="card slot"' in page
+    chart = json.loads(
+        re.search(
+            r'<script type="application/json" id="trend-data">(.*?)</script>', page, re.S
+        ).group(1)
+    )
+    assert len(chart["weeks"]) == 12 and sum(chart["volume"]) > 0
+
+
+def test_an_agent_dashboard_counts_their_interactions_only(web, seeded_url):
+    sign_in(web, "conseiller")
+    page = web.get("/").text
+    agent = re.search(r"<strong>([^<]+)</strong>\s*<span>Conseiller</span>", page).group(1)
+    expected = _metrics(seeded_url, Filters(agent=agent))
+    assert _kpi(page, "Interactions") == str(expected["volume"])
+    assert "vos interactions" in page
+
+
+def test_switching_to_english_changes_words_dates_and_numbers(web):
+    csrf = sign_in(web, "qualite")
+    french = web.get("/?days=90").text
+    assert "Tableau de bord" in french and "intervalle à 95" in french
+    answer = web.post("/account/language", data={"language": "en", "next": "/?days=90", "csrf_token": csrf},
+                      follow_redirects=False)  # fmt: skip
+    assert answer.headers["location"] == "/?days=90"
+    english = web.get("/?days=90").text
+    assert "<h1>Dashboard</h1>" in english and "95% interval" in english
+    assert re.search(r"\b(Sep|Oct|Nov|Dec) \d+, 2026", english)  # dates the English way
+    assert re.search(r"\d+ (sept|oct|nov|déc)\.? 2026", french)
+    web.cookies.clear()
+    sign_in(web, "qualite")
+    assert "<h1>Dashboard</h1>" in web.get("/").text  # the choice is kept with the user
+    assert csrf_of(web.get("/").text)
