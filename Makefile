@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest services system-deps docs bench bench-import bench-metrics bench-analyze clean
+.PHONY: demo test lint typecheck pytest services system-deps docs messages bench bench-import bench-metrics bench-analyze clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,8 @@ pytest: $(STAMP)
 services:
 	scripts/ensure-services.sh
 
-## system-deps: the system libraries WeasyPrint needs for PDF handbooks
+## system-deps: the system libraries WeasyPrint needs for PDF handbooks, and Chromium for the
+## end-to-end tests
 system-deps:
 	scripts/ensure-system-deps.sh
 
@@ -54,8 +55,12 @@ docs: $(STAMP)
 	$(BIN)/typer unisono.cli.app utils docs --name unisono --title "Command-line reference" \
 		--output docs/cli.md
 
+## messages: extract the web app's messages and update the French and English catalogs
+messages: $(STAMP)
+	$(BIN)/python scripts/messages.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
 
 ## eval: the evaluations against labelled and external data (see eval/audit/README.md)
 .PHONY: eval eval-audit eval-abcd

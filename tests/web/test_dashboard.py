@@ -12,14 +12,16 @@ from unisono.core.db import make_engine, session_scope
 from unisono.metrics.service import Filters, Query, last_day, metrics
 
 
-def _metrics(url: str, filters: Filters = Filters(), days: int = 30) -> dict:
+def _metrics(url: str, filters: Filters | None = None, days: int = 30) -> dict:
     engine = make_engine(url)
     try:
         with session_scope(engine) as session:
             until = last_day(session=session)
             return metrics(
                 session=session,
-                query=Query(until - dt.timedelta(days=days - 1), until, filters=filters),
+                query=Query(
+                    until - dt.timedelta(days=days - 1), until, filters=filters or Filters()
+                ),
             )
     finally:
         engine.dispose()
@@ -43,13 +45,15 @@ def test_the_dashboard_shows_the_period_metrics(web, seeded_url):
     else:
         assert _kpi(page, "NPS") == str(round(nps["value"]))
     assert "Standards à revoir" in page
-    assert "Indice de cohérence et divergences" in page and 'class="card slot"' in page
+    assert "Indice de cohérence et divergences" in page
+    assert 'class="card slot"' in page
     chart = json.loads(
         re.search(
             r'<script type="application/json" id="trend-data">(.*?)</script>', page, re.S
         ).group(1)
     )
-    assert len(chart["weeks"]) == 12 and sum(chart["volume"]) > 0
+    assert len(chart["weeks"]) == 12
+    assert sum(chart["volume"]) > 0
 
 
 def test_an_agent_dashboard_counts_their_interactions_only(web, seeded_url):
@@ -64,12 +68,17 @@ def test_an_agent_dashboard_counts_their_interactions_only(web, seeded_url):
 def test_switching_to_english_changes_words_dates_and_numbers(web):
     csrf = sign_in(web, "qualite")
     french = web.get("/?days=90").text
-    assert "Tableau de bord" in french and "intervalle à 95" in french
-    answer = web.post("/account/language", data={"language": "en", "next": "/?days=90", "csrf_token": csrf},
-                      follow_redirects=False)  # fmt: skip
+    assert "Tableau de bord" in french
+    assert "intervalle à 95" in french
+    answer = web.post(
+        "/account/language",
+        data={"language": "en", "next": "/?days=90", "csrf_token": csrf},
+        follow_redirects=False,
+    )
     assert answer.headers["location"] == "/?days=90"
     english = web.get("/?days=90").text
-    assert "<h1>Dashboard</h1>" in english and "95% interval" in english
+    assert "<h1>Dashboard</h1>" in english
+    assert "95% interval" in english
     assert re.search(r"\b(Sep|Oct|Nov|Dec) \d+, 2026", english)  # dates the English way
     assert re.search(r"\d+ (sept|oct|nov|déc)\.? 2026", french)
     web.cookies.clear()

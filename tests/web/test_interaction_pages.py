@@ -41,7 +41,8 @@ def test_filters_and_pages_match_the_database(web, seeded_url):
     first = _ids(page)
     assert len(first) == 25
     second = _ids(web.get("/interactions?channel=email&page=2").text)
-    assert second and not set(first) & set(second)
+    assert second
+    assert not set(first) & set(second)
     for interaction_id in first[:3]:
         assert "E-mail ·" in web.get(f"/interactions/{interaction_id}").text
 
@@ -50,15 +51,21 @@ def test_finding_and_score_filters(web, seeded_url):
     sign_in(web, "qualite")
     engine = make_engine(seeded_url)
     with session_scope(engine) as session:
-        with_breach = set(session.scalars(
-            select(hub.Interaction.external_id).join(Finding, Finding.interaction_id == hub.Interaction.id)
-            .where(Finding.kind == "sla_breach")))  # fmt: skip
+        with_breach = set(
+            session.scalars(
+                select(hub.Interaction.external_id)
+                .join(Finding, Finding.interaction_id == hub.Interaction.id)
+                .where(Finding.kind == "sla_breach")
+            )
+        )
     engine.dispose()
     shown = _ids(web.get("/interactions?finding=sla_breach").text)
-    assert shown and set(shown) <= with_breach
+    assert shown
+    assert set(shown) <= with_breach
     low = web.get("/interactions?max_score=40").text
     scores = [int(s) for s in re.findall(r'<td class="num">(\d+)</td></tr>', low)]
-    assert scores and max(scores) <= 40
+    assert scores
+    assert max(scores) <= 40
 
 
 def test_an_interaction_shows_its_findings_where_they_are(web, seeded_url):
@@ -82,10 +89,21 @@ def test_an_interaction_shows_its_findings_where_they_are(web, seeded_url):
 
 
 def test_customer_text_is_shown_as_text_never_run(web, cli_nodb, seeded_url):
-    record = interaction(id="T-XSS", agent=None, team=None, messages=[
-        {"from": "customer", "at": "2026-11-20T09:00:00+01:00",
-         "text": "<script>alert('pwned')</script> <img src=x onerror=alert(1)>"}],
-        customer={"id": "C-XSS", "name": "<b>Eve</b>"}, reason=None, channel="email")  # fmt: skip
+    record = interaction(
+        id="T-XSS",
+        agent=None,
+        team=None,
+        messages=[
+            {
+                "from": "customer",
+                "at": "2026-11-20T09:00:00+01:00",
+                "text": "<script>alert('pwned')</script> <img src=x onerror=alert(1)>",
+            }
+        ],
+        customer={"id": "C-XSS", "name": "<b>Eve</b>"},
+        reason=None,
+        channel="email",
+    )
     created = cli_nodb("token", "create", "xss", "--json", "--db", seeded_url)
     token = re.search(r'"token": "([^"]+)"', created.stdout).group(1)
     answer = web.post(
@@ -94,7 +112,9 @@ def test_customer_text_is_shown_as_text_never_run(web, cli_nodb, seeded_url):
     assert answer.status_code == 201, answer.text
     sign_in(web, "admin")
     for page in (web.get("/interactions/T-XSS").text, web.get("/customers/C-XSS").text):
-        assert "<script>alert" not in page and "<img src=x" not in page and "<b>Eve" not in page
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "<b>Eve" not in page
         assert (
             "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in page
             or "&lt;script&gt;" in page
@@ -128,14 +148,24 @@ def test_a_team_lead_sees_their_team_and_its_customers_only(web, seeded_url):
         team = find_user(session=session, username="equipe").team
         mine = _count(seeded_url, hub.Interaction.team.has(hub.Team.name == team))
         customer_id, customer = session.execute(
-            select(hub.Customer.id, hub.Customer.external_id).join(hub.Interaction)
+            select(hub.Customer.id, hub.Customer.external_id)
+            .join(hub.Interaction)
             .where(hub.Interaction.team.has(hub.Team.name == team))
-            .where(hub.Customer.id.in_(select(hub.Interaction.customer_id).where(
-                ~hub.Interaction.team.has(hub.Team.name == team))))
-            .limit(1)).one()  # fmt: skip
+            .where(
+                hub.Customer.id.in_(
+                    select(hub.Interaction.customer_id).where(
+                        ~hub.Interaction.team.has(hub.Team.name == team)
+                    )
+                )
+            )
+            .limit(1)
+        ).one()
     engine.dispose()
-    theirs = _count(seeded_url, hub.Interaction.customer_id == customer_id,
-                    hub.Interaction.team.has(hub.Team.name == team))  # fmt: skip
+    theirs = _count(
+        seeded_url,
+        hub.Interaction.customer_id == customer_id,
+        hub.Interaction.team.has(hub.Team.name == team),
+    )
     sign_in(web, "equipe")
     page = web.get("/interactions").text
     assert f"{mine} interactions" in page.replace("\u202f", " ")

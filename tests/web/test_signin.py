@@ -14,8 +14,12 @@ def _form_token(client) -> str:
 
 
 def _try(client, username: str, password: str, next_: str = "/"):
-    data = {"username": username, "password": password, "login_csrf": _form_token(client),
-            "next": next_}  # fmt: skip
+    data = {
+        "username": username,
+        "password": password,
+        "login_csrf": _form_token(client),
+        "next": next_,
+    }
     return client.post("/login", data=data, follow_redirects=False)
 
 
@@ -56,8 +60,11 @@ def test_after_five_failures_even_the_right_password_waits(web):
 
 def test_a_sign_in_without_the_form_token_is_refused(web):
     web.get("/login")
-    answer = web.post("/login", data={"username": "admin", "password": "unisono-demo",
-                                      "login_csrf": "forged"}, follow_redirects=False)  # fmt: skip
+    answer = web.post(
+        "/login",
+        data={"username": "admin", "password": "unisono-demo", "login_csrf": "forged"},
+        follow_redirects=False,
+    )
     assert answer.status_code == 403
 
 

@@ -21,6 +21,7 @@ from unisono.demo.users import DemoLogin, create_demo_users
 from unisono.interactions.importers import IMPORTERS
 from unisono.interactions.importers.base import ImportOptions
 from unisono.interactions.service import import_source
+from unisono.metrics import rollups
 
 
 def demo_bible_path() -> Path:
@@ -69,6 +70,7 @@ def prepare_demo(
     findings = analyze(engine=engine, now=utcnow()).findings
     with session_scope(engine) as session:
         logins = create_demo_users(session=session, now=utcnow())
+        rollups.refresh(session.connection())  # the first dashboard opens at once
     html_path, pdf_path = output_dir / "handbook.html", output_dir / "handbook.pdf"
     html_path.write_text(html, encoding="utf-8")
     if handbook:

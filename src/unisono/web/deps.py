@@ -89,11 +89,13 @@ class Require:
         if principal is None:
             if not is_api(request):
                 raise SignInRequiredError
+            bearer = request.headers.get("authorization", "").lower().startswith("bearer ")
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
-                "sign in, or send an API token as `Authorization: Bearer <token>`",
+                "unknown or revoked API token" if bearer
+                else "sign in, or send an API token as `Authorization: Bearer <token>`",
                 headers={"WWW-Authenticate": "Bearer"},
-            )
+            )  # fmt: skip
         if not allowed(principal.role, self.action):
             raise HTTPException(
                 status.HTTP_403_FORBIDDEN, f"the role {principal.role!r} may not {self.action}"

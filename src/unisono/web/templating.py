@@ -25,7 +25,7 @@ _ENVIRONMENT = Environment(
 _ENVIRONMENT.add_extension("jinja2.ext.i18n")  # {% trans %} blocks; _() comes with each page
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
     """Marks ``message`` for the catalogs; it is translated where it is shown."""
     return message
 
