@@ -52,7 +52,8 @@ def served(seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     database.write_bytes(seeded_sqlite.read_bytes())
     port = free_port()
     env = {**os.environ, "UNISONO_DATA_DIR": str(folder)}
-    log = (ARTIFACTS.parent / "server.log").open("w")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    log = (ARTIFACTS.parent / f"server-{worker}.log").open("w")
     process = subprocess.Popen(
         [
             sys.executable,

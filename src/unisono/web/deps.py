@@ -9,6 +9,7 @@ action (403), and checks the CSRF token of every form a signed-in browser sends.
 from __future__ import annotations
 
 import hmac
+import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -35,7 +36,14 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-DbSession = Annotated[Session, Depends(get_session)]
+def _committed_before_the_answer() -> dict[str, str]:
+    # FastAPI 0.121+ may close a yield dependency after the response is sent: a browser
+    # following a redirect after a POST could then read the database before the commit. The
+    # "function" scope commits as soon as the route returns (older versions always did).
+    return {"scope": "function"} if "scope" in inspect.signature(Depends).parameters else {}
+
+
+DbSession = Annotated[Session, Depends(get_session, **_committed_before_the_answer())]
 
 
 @dataclass(frozen=True)
