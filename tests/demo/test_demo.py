@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
+from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
+from tests.web.conftest import sign_in
 from unisono.bible.loader import read_bible
+from unisono.core.config import Settings
 from unisono.demo.service import demo_bible_path
+from unisono.web.app import create_app
 
 
 def test_the_demo_bible_is_a_complete_handbook():
@@ -57,3 +62,18 @@ def test_generate_writes_the_same_data_for_the_same_seed(cli_nodb, tmp_path):
     truths = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
     assert len(records) == len(truths) == 200
     assert [t["id"] for t in truths] == [r["id"] for r in records]
+
+
+def test_demo_prints_a_login_per_role_that_signs_in(cli_nodb, tmp_path, monkeypatch):
+    monkeypatch.setenv("UNISONO_DATA_DIR", str(tmp_path))
+    result = cli_nodb("demo", "--no-serve", "--interactions", "300")
+    assert result.exit_code == 0, result
+    logins = re.findall(r"^  (\w+) +(.+)$", result.stdout.split("sign in as")[1], re.M)
+    assert [name for name, _ in logins] == ["admin", "direction", "qualite", "equipe", "conseiller"]
+    assert "password for all: unisono-demo" in result.stdout
+    database = f"sqlite:///{tmp_path}/demo/unisono-demo.db"
+    with TestClient(create_app(Settings(data_dir=tmp_path, database_url=database))) as client:
+        for name, _ in logins:
+            client.cookies.clear()
+            sign_in(client, name)
+            assert client.get("/", follow_redirects=False).status_code == 200

@@ -65,8 +65,7 @@ def demo(
         )  # fmt: skip
     else:
         _print_report(url, report)
-        if serve:
-            _print_logins(address, report.logins)
+        _print_logins(address if serve else f"`unisono serve --db {url}`", report.logins)
     if serve:
         from unisono.cli.serve import serve as serve_app  # noqa: PLC0415 - only when serving
 
@@ -74,7 +73,7 @@ def demo(
 
 
 def _print_logins(address: str, logins: list[DemoLogin]) -> None:
-    lines = [f"\nOpen {address} and sign in (password for all: {DEMO_PASSWORD}):"]
+    lines = [f"\nWeb app: {address} — sign in as (password for all: {DEMO_PASSWORD}):"]
     for login in logins:
         scope = (
             f" — team {login.team}"
