@@ -6,7 +6,7 @@ import json
 
 from tests.bible.test_bible_load import edit
 from tests.interactions.factories import interaction, write_jsonl
-from unisono.interactions.standards import applicable_versions
+from unisono.interactions.standards import applicable_versions, specificity
 
 STANDARD = """\
 ---
@@ -51,3 +51,23 @@ def test_channel_reason_parent_and_version_in_force(cli, minimal_bible, session,
     assert cli("bible", "load", str(minimal_bible)).exit_code == 0
     session.expire_all()
     assert ("email-tone", 1) in applied()
+
+
+def test_the_most_specific_standard_comes_first():
+    def key(standard_id: str, section: str, reasons: tuple[str, ...]) -> tuple:
+        return specificity(
+            section=section, reasons=reasons, standard_id=standard_id, reason="livraison.retard"
+        )
+
+    standards = {
+        "email": key("email", "communication", ()),
+        "every-complaint": key(
+            "every-complaint", "processes", ("livraison.retard", "sav.garantie")
+        ),
+        "late-parcel": key("late-parcel", "processes", ("livraison.retard",)),
+        "any-delivery": key("any-delivery", "processes", ("livraison",)),
+        "anything": key("anything", "processes", ()),
+    }
+    ordered = sorted(standards, key=standards.__getitem__)
+    # the deepest reason first; among those, the one naming fewest reasons; communication last
+    assert ordered == ["late-parcel", "every-complaint", "any-delivery", "anything", "email"]

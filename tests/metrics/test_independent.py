@@ -23,8 +23,9 @@ def seconds(text: str) -> int:
     return int(dt.datetime.fromisoformat(text).timestamp())
 
 
-def sla_rules(kind: str) -> list[tuple[tuple[str, ...], tuple[str, ...] | None, str | None, int]]:
-    """(reasons, channels, target channel, seconds) of every published standard's targets."""
+def sla_rules(kind: str) -> list[tuple]:
+    """(standard id, section, reasons, channels, target channel, seconds) of every published
+    standard's targets."""
     rules = []
     for standard in read_bible(demo_bible_path()).standards:
         doc = standard.doc
@@ -33,6 +34,8 @@ def sla_rules(kind: str) -> list[tuple[tuple[str, ...], tuple[str, ...] | None, 
         for channel, target in ((getattr(doc.sla, kind) if doc.sla else None) or {}).items():
             rules.append(
                 (
+                    doc.id,
+                    doc.section,
                     tuple(doc.reasons),
                     tuple(doc.channels) if doc.channels else None,
                     None if channel == "*" else channel,
@@ -49,7 +52,7 @@ def target(rules, reason: str | None, channel: str) -> int | None:
         )
 
     candidates = []
-    for reasons, channels, own, limit in rules:
+    for standard_id, section, reasons, channels, own, limit in rules:
         if (reasons and not any(covers(r) for r in reasons)) or (
             channels and channel not in channels
         ):
@@ -57,8 +60,10 @@ def target(rules, reason: str | None, channel: str) -> int | None:
         if own not in (None, channel):
             continue
         depth = max((r.count(".") + 1 for r in reasons if covers(r)), default=0)
-        candidates.append(((depth, own is not None, -limit), limit))
-    return max(candidates)[1] if candidates else None
+        # processes first, the deepest reason, the fewest reasons named, by id; own channel first
+        order = (section != "processes", -depth, len(reasons), standard_id, own is None)
+        candidates.append((order, limit))
+    return min(candidates)[1] if candidates else None
 
 
 def expected(records: list[dict]) -> dict:

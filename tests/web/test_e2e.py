@@ -151,10 +151,9 @@ def test_a_quality_manager_morning(page):
 def test_filter_open_and_switch_language(page):
     sign_in(page, "qualite")
     page.goto("/interactions")
-    page.select_option("#channel", "email")
     page.select_option("#finding", "fact_contradiction")
     page.get_by_role("button", name="Filtrer").click()
-    page.wait_for_url(re.compile(r".*channel=email.*"))
+    page.wait_for_url(re.compile(r".*finding=fact_contradiction.*"))
     shoot(page, "06-interactions")
     first = page.locator("tbody tr td a").first
     opened = first.inner_text()

@@ -16,7 +16,7 @@ from unisono.audit.checks.base import AuditContext, BibleRules, Message, Standar
 from unisono.bible import models as bible
 from unisono.core.db import in_chunks
 from unisono.interactions import models
-from unisono.interactions.standards import applicable_versions_query
+from unisono.interactions.standards import Specificity, applicable_versions_query, specificity
 from unisono.language.detect import detect_language
 
 
@@ -115,15 +115,11 @@ def _context(row: Any, version_ids: list[int], cache: RulesCache) -> AuditContex
 
 def _specificity(
     standard: StandardRules, cache: RulesCache, version_ids: list[int], reason: str | None
-) -> tuple[int, int, str]:
-    """Processes before communication; the deepest reason match first; then by id."""
+) -> Specificity:
     version_id = next(v for v in version_ids if cache.versions[v] is standard)
-    depth = max(
-        (
-            r.count(".") + 1
-            for r in cache.reasons.get(version_id, ())
-            if reason and (reason == r or reason.startswith(r + "."))
-        ),
-        default=0,
+    return specificity(
+        section=standard.section,
+        reasons=cache.reasons.get(version_id, ()),
+        standard_id=standard.standard_id,
+        reason=reason,
     )
-    return (standard.section != "processes", -depth, standard.standard_id)

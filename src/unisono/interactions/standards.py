@@ -7,6 +7,8 @@ writes nothing more, and a bible loaded later does not change what applied in th
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,23 @@ from unisono.bible import models as bible
 from unisono.interactions import models
 
 APPLICABLE_SECTIONS = ("communication", "processes")  # the ones that say how to handle a contact
+Specificity = tuple[bool, int, int, str]
+
+
+def covers(named: str, reason: str | None) -> bool:
+    """Whether a standard naming the reason ``named`` applies to ``reason`` (or a child)."""
+    return reason is not None and (reason == named or reason.startswith(named + "."))
+
+
+def specificity(
+    *, section: str, reasons: Collection[str], standard_id: str, reason: str | None
+) -> Specificity:
+    """The order in which the standards that apply to an interaction are read, the most
+    specific first (its SLA targets and approved answer are the ones that count): processes
+    before communication; the deepest reason named; then the fewest reasons named (a standard
+    for late parcels before a transversal one for every complaint); then by id."""
+    depth = max((r.count(".") + 1 for r in reasons if covers(r, reason)), default=0)
+    return section != "processes", -depth, len(reasons), standard_id
 
 
 def applicable_versions_query() -> Select[int, int]:

@@ -1,6 +1,7 @@
-"""The service-level targets that applied to interactions: from the standard for their contact
-reason (the most specific one) or, failing that, the standard for their channel, in the version
-in force when they were opened."""
+"""The service-level targets that applied to interactions: those of the most specific standard
+that applies and has a target for their channel (the order the audit reads standards in,
+:func:`unisono.interactions.standards.specificity`), in the version in force when they were
+opened."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from numpy.typing import NDArray
 from sqlalchemy import Connection, select
 
 from unisono.bible import models as bible
+from unisono.interactions.standards import Specificity, covers, specificity
 
 NO_TARGET = -1
 _Scope = dict[int, list[str]]
@@ -21,6 +23,8 @@ KINDS = ("first_response", "resolution")
 class Rule:
     """One standard version's target for one kind of SLA and one channel (None: every one)."""
 
+    standard_id: str
+    section: str
     reasons: tuple[str, ...]  # empty: every reason
     channels: tuple[str, ...]  # empty: every channel
     channel: str | None
@@ -29,29 +33,34 @@ class Rule:
     since: int  # epoch seconds; the first version counts from the beginning of time
     until: int  # epoch seconds; the version in force counts until the end of time
 
-    def priority(self, reason: str | None) -> tuple[int, int]:
-        """How specific the rule is for ``reason``: deeper reason first, then own channel."""
-        depth = max((r.count(".") + 1 for r in self.reasons if _covers(r, reason)), default=0)
-        return depth, self.channel is not None
+    def order(self, reason: str | None) -> tuple[Specificity, bool]:
+        """Where the rule comes for ``reason``: its standard's specificity, then a target for
+        the channel before one for every channel (the first rule that applies counts)."""
+        standard = specificity(
+            section=self.section, reasons=self.reasons, standard_id=self.standard_id,
+            reason=reason,
+        )  # fmt: skip
+        return standard, self.channel is None
 
     def applies(self, reason: str | None, channel: str) -> bool:
         """Whether the rule covers this reason and channel (time aside)."""
-        reason_ok = not self.reasons or any(_covers(r, reason) for r in self.reasons)
+        reason_ok = not self.reasons or any(covers(r, reason) for r in self.reasons)
         channel_ok = not self.channels or channel in self.channels
         return reason_ok and channel_ok and self.channel in (None, channel)
-
-
-def _covers(rule_reason: str, reason: str | None) -> bool:
-    return reason is not None and (reason == rule_reason or reason.startswith(rule_reason + "."))
 
 
 def load_rules(connection: Connection) -> list[Rule]:
     """Every SLA target of every published process or communication standard version."""
     version = bible.StandardVersion
     versions = connection.execute(
-        select(version.id, version.version, version.valid_from, version.valid_to).where(
-            version.status == "published", version.section.in_(("processes", "communication"))
-        )
+        select(
+            version.id,
+            version.standard_id,
+            version.section,
+            version.version,
+            version.valid_from,
+            version.valid_to,
+        ).where(version.status == "published", version.section.in_(("processes", "communication")))
     ).all()
     ids = [row.id for row in versions]
     reasons, channels = _scopes(connection, ids)
@@ -59,8 +68,10 @@ def load_rules(connection: Connection) -> list[Rule]:
         select(bible.StandardSla).where(bible.StandardSla.standard_version_id.in_(ids))
     ).all()
     spans = {row.id: _span(row.version, row.valid_from, row.valid_to) for row in versions}
+    owners = {row.id: (row.standard_id, row.section) for row in versions}
     return [
         Rule(
+            *owners[sla.standard_version_id],
             tuple(reasons.get(sla.standard_version_id, ())),
             tuple(channels.get(sla.standard_version_id, ())),
             sla.channel_id, sla.kind, sla.target_s, *spans[sla.standard_version_id],
@@ -115,7 +126,7 @@ def targets(
         channel = channels[channel_code]
         candidates = [r for r in rules if r.kind == kind and r.applies(reason, channel)]
         rows = np.flatnonzero(inverse == index)
-        for rule in sorted(candidates, key=lambda r: (r.priority(reason), -r.seconds)):
+        for rule in sorted(candidates, key=lambda r: r.order(reason), reverse=True):
             inside = (opened[rows] >= rule.since) & (opened[rows] < rule.until)
             result[rows[inside]] = rule.seconds  # the most specific rule is written last
     return result
