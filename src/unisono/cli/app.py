@@ -8,6 +8,7 @@ from unisono import __version__
 from unisono.cli import (
     audit,
     bible,
+    consistency,
     customers,
     database,
     demo,
@@ -34,6 +35,7 @@ app.add_typer(metrics.app, name="metrics")
 app.command("analyze")(audit.analyze)
 app.command("audit")(audit.audit)
 app.command("qa")(audit.qa)
+app.command("consistency")(consistency.consistency)
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 app.add_typer(surveys.app, name="survey")
