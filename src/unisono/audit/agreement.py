@@ -11,7 +11,7 @@ Definitions and references: docs/reviews.md. Each statistic is ``None`` when it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -206,3 +206,44 @@ def _distances(values: Floats, marginals: Floats, level: Level) -> Floats:
     high = np.maximum.outer(np.arange(values.size), np.arange(values.size))
     between = cumulative[high] - cumulative[low] + marginals[low]
     return (between - (marginals[:, None] + marginals[None, :]) / 2) ** 2
+
+
+def percent_agreement(ratings: ArrayLike) -> float | None:
+    """The share of agreeing pairs of ratings of a unit, averaged over units rated twice or
+    more (Gwet's pₐ)."""
+    counts, _ = _counts(ratings_matrix(ratings), None)
+    agreement, _ = _observed_agreement(counts)
+    return agreement
+
+
+def mean_pairwise_cohen(ratings: ArrayLike) -> float | None:
+    """Cohen's kappa of every pair of raters (over the units both rated), averaged (Light's
+    kappa; Cohen's own kappa when there are two raters)."""
+    matrix = ratings_matrix(ratings)
+    values = []
+    for first in range(matrix.shape[1]):
+        for second in range(first + 1, matrix.shape[1]):
+            kappa = cohen_kappa(matrix[:, first], matrix[:, second])
+            if kappa is not None:
+                values.append(kappa)
+    return float(np.mean(values)) if values else None
+
+
+def summary(ratings: ArrayLike, *, categories: Sequence[float] | None = None) -> dict[str, Any]:
+    """Every statistic of a units × raters table, with how many units could be compared."""
+    matrix = ratings_matrix(ratings)
+    paired = int((np.sum(~np.isnan(matrix), axis=1) >= 2).sum()) if matrix.size else 0
+    if paired == 0:
+        return {"units": 0, "raters": int(matrix.shape[1]) if matrix.ndim == 2 else 0}
+    return {
+        "units": paired,
+        "raters": int(matrix.shape[1]),
+        "percent_agreement": percent_agreement(matrix),
+        "cohen_kappa": mean_pairwise_cohen(matrix),
+        "fleiss_kappa": fleiss_kappa(matrix, categories=categories),
+        "gwet_ac1": gwet_ac1(matrix, categories=categories),
+        "krippendorff_alpha": {
+            level: krippendorff_alpha(matrix, level=level)
+            for level in ("nominal", "ordinal", "interval")
+        },
+    }

@@ -132,10 +132,11 @@ class CellBuilder:
         keep = (reason >= 0) & (channel >= 0)
         team_ids, team_code = _codes(team[keep])
         agent_ids, agent_code = _codes(agent[keep])
-        columns = np.stack([reason[keep], channel[keep], team_code, agent_code])
-        unique, cell = np.unique(columns, axis=1, return_inverse=True)
+        columns = [reason[keep], channel[keep], team_code, agent_code]
+        _, first, cell = np.unique(combined(columns), return_index=True, return_inverse=True)
         cell = cell.ravel()
-        size = unique.shape[1]
+        unique = [column[first] for column in columns]
+        size = first.size
         rows = metric[keep]
         measured = rows >= 0
         flat = rows[measured] * size + cell[measured]
@@ -162,6 +163,15 @@ class CellBuilder:
             team_ids,
             agent_ids,
         )
+
+
+def combined(keys: list[Ints]) -> Ints:
+    """One int64 per row standing for its tuple of small integer keys (-1 allowed)."""
+    code = np.zeros(keys[0].size, dtype=np.int64)
+    for key in keys:
+        shifted = key.astype(np.int64) + 1
+        code = code * (int(shifted.max(initial=0)) + 1) + shifted
+    return code
 
 
 def _codes(ids: Ints) -> tuple[Ints, Ints]:

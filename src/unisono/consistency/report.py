@@ -103,7 +103,7 @@ def _component(row: int, code: int, scores: Scores, fits: dict[int, Fit]) -> dic
         "between_sd": {
             lv: None if np.isnan(v) else _number(math.sqrt(v)) for lv, v in spreads.items()
         },
-        "points_lost": {lv: _number(scores.lost[lv][row, code]) for lv in LEVELS},
+        "squared_departure": {lv: _number(scores.lost[lv][row, code]) for lv in LEVELS},
     }
 
 

@@ -23,12 +23,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from unisono.consistency.cells import Cells
+from unisono.consistency.cells import Cells, combined
 from unisono.consistency.metrics import LEVELS, METRICS
 
 Ints = NDArray[Any]  # integer codes and counts
 Floats = NDArray[Any]  # floating-point values
 TINY = 1e-12
+FLOOR = 0.1  # a group's variance stays at least this share of its sampling variance
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class Level:
     n: Floats
     mean: Floats
     v: Floats  # variance of the mean without this level's own spread (the null hypothesis)
-    tau2: Floats  # per reason; nan: no stratum with two groups to compare
+    tau2: Floats  # per reason, at least 0; nan: no stratum with two groups to compare
+    moment: Floats  # the same before it is set to 0 when negative: (Q − df) / scale
 
 
 @dataclass(frozen=True)
@@ -133,45 +135,63 @@ def _group_index(keys: tuple[Ints, ...], members: NDArray[np.bool_]) -> Ints:
     """A group number for each member (by its keys), -1 for the others."""
     result = np.full(members.size, -1, dtype=np.int64)
     if members.any():
-        stacked = np.stack([key[members] for key in keys])
-        _, index = np.unique(stacked, axis=1, return_inverse=True)
+        _, index = np.unique(combined([key[members] for key in keys]), return_inverse=True)
         result[members] = index.ravel()
     return result
 
 
 def estimate(shape: Structure, mean: Floats, sigma2: Floats) -> Fit:
     """The components from the cells' means: agents first, then teams (their means move with
-    their agents' spread), then channels (with their teams' and agents')."""
+    their agents' spread), then channels (with their teams' and agents').
+
+    Each cell adds to n²·v of the groups it is in: its sampling part (n²·σ²/n = n·σ²), then the
+    spread of each level below the group's (a group's n_g²·τ² spread over its cells: n·n_g·τ²).
+    The spreads below are added twice over: as estimated without bias (negative moments
+    included: set to 0, they would make the groups above look noisier than they are and their
+    own spread smaller), for the estimates; and set to 0 when negative, for the tests, which
+    should rather err on the side of caution."""
     n, reason = shape.n, shape.reason
-    # each cell's part of n²·v of the groups it is in: sampling first (n²·σ²/n), then the
-    # spread of each level below the group's (a group's n_g²·τ² spread over its cells: n·n_g·τ²)
-    part = np.nan_to_num(sigma2[reason]) * n
+    sampling = np.nan_to_num(sigma2[reason]) * n
+    cautious, unbiased = sampling, sampling
     levels: dict[str, Level] = {}
     for name in reversed(LEVELS):  # agent, team, channel
         grouping = shape.levels[name]
-        level = _level(grouping, n, mean, part, shape.reasons)
+        level = _level(grouping, n, mean, (sampling, unbiased, cautious), shape.reasons)
         if name == "channel" and not shape.across_channels:
-            level = replace(level, tau2=np.full(shape.reasons, np.nan))
+            none = np.full(shape.reasons, np.nan)
+            level = replace(level, tau2=none, moment=none)
         levels[name] = level
         members = grouping.cell_group >= 0
         group_n = np.where(members, level.n[np.maximum(grouping.cell_group, 0)], 0)
-        part = part + n * group_n * _zero(level.tau2)[reason]
+        unbiased = unbiased + n * group_n * _zero(level.moment)[reason]
+        cautious = cautious + n * group_n * _zero(level.tau2)[reason]
     return Fit(shape, mean, sigma2, levels)
 
 
-def _level(grouping: Grouping, n: Floats, mean: Floats, part: Floats, count: int) -> Level:
+def _level(
+    grouping: Grouping, n: Floats, mean: Floats, parts: tuple[Floats, Floats, Floats], count: int
+) -> Level:
     members = grouping.cell_group >= 0
     index = grouping.cell_group[members]
     size = grouping.size
-    group_n = np.bincount(index, n[members], size)
-    group_mean = _ratio(np.bincount(index, (n * mean)[members], size), group_n)
-    group_v = np.maximum(_ratio(np.bincount(index, part[members], size), group_n**2), TINY)
-    tau2 = _dersimonian_laird(group_mean, group_v, grouping.stratum, grouping.reason, count)
-    return Level(grouping, group_n, group_mean, group_v, tau2)
+
+    def per_group(values: Floats) -> Floats:
+        return np.bincount(index, values[members], size)
+
+    group_n = per_group(n)
+    group_mean = _ratio(per_group(n * mean), group_n)
+    sampling, unbiased, cautious = (_ratio(per_group(part), group_n**2) for part in parts)
+    # a very negative spread below must not make a group's variance vanish
+    estimated = np.maximum(unbiased, np.maximum(sampling * FLOOR, TINY))
+    moment = _dersimonian_laird(group_mean, estimated, grouping.stratum, grouping.reason, count)
+    v = np.maximum(cautious, TINY)
+    return Level(grouping, group_n, group_mean, v, np.maximum(moment, 0.0), moment)
 
 
 def _dersimonian_laird(mean: Floats, v: Floats, stratum: Ints, reason: Ints, count: int) -> Floats:
-    """τ² per reason from the groups' means and variances, pooled over the reason's strata."""
+    """τ² per reason from the groups' means and variances, pooled over the reason's strata, as
+    the moment estimate (Q − df) / scale: unbiased, and so negative when the groups differ less
+    than their noise alone would make them."""
     if mean.size == 0:
         return np.full(count, np.nan)
     strata = int(stratum.max()) + 1
@@ -186,8 +206,8 @@ def _dersimonian_laird(mean: Floats, v: Floats, stratum: Ints, reason: Ints, cou
     within = total_w - np.bincount(stratum, w * w, strata) / total_w
     scale = np.bincount(stratum_reason, within, count)
     with np.errstate(divide="ignore", invalid="ignore"):
-        tau2 = np.maximum(0.0, (q - df) / scale)
-    return np.where((df > 0) & (scale > 0), tau2, np.nan)
+        moment = (q - df) / scale
+    return np.where((df > 0) & (scale > 0), moment, np.nan)
 
 
 def simulate(fit: Fit, rng: np.random.Generator) -> Floats:
@@ -240,8 +260,10 @@ def by_team(fit: Fit) -> Level:
     has_team = shape.team >= 0
     grouping = _grouping((shape.reason, shape.team), has_team, (shape.reason,))
     agents = fit.levels["agent"]
-    part = np.nan_to_num(fit.sigma2[shape.reason]) * shape.n
-    part = part + np.where(
-        shape.levels["agent"].cell_group >= 0, shape.n**2 * _zero(agents.tau2)[shape.reason], 0
+    sampling = np.nan_to_num(fit.sigma2[shape.reason]) * shape.n
+    has_agent = shape.levels["agent"].cell_group >= 0
+    lower = (agents.moment, agents.tau2)
+    unbiased, cautious = (
+        sampling + np.where(has_agent, shape.n**2 * _zero(tau2)[shape.reason], 0) for tau2 in lower
     )
-    return _level(grouping, shape.n, fit.mean, part, shape.reasons)
+    return _level(grouping, shape.n, fit.mean, (sampling, unbiased, cautious), shape.reasons)
