@@ -141,6 +141,17 @@ def consistency(*, session: Session, query: ConsistencyQuery) -> dict[str, Any]:
     }
 
 
+def heatmap_only(*, session: Session, query: ConsistencyQuery, dimension: str) -> dict[str, Any]:
+    """One heat map (reason × ``dimension``), without the index's interval or evidence."""
+    if dimension not in heatmap.DIMENSIONS:
+        raise ValueError(
+            f"heat map by {dimension!r}: choose one of {', '.join(heatmap.DIMENSIONS)}"
+        )
+    done = compute(session, query)
+    found = compare(done.fits, min_n=query.min_n, fdr=query.fdr)
+    return heatmap.heatmap(dimension, done.cells, done.fits, found.flagged, query.min_n)
+
+
 def _others(fit: Fit, comparison: Comparison, cells: Cells) -> dict[str, Any]:
     """The groups the divergent group was compared with."""
     level = fit.levels[comparison.level]

@@ -16,14 +16,20 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from unisono.audit import agreement
 from unisono.audit import models as audit
 from unisono.audit.scorecards import find_scorecard
 from unisono.interactions import models as hub
-from unisono.reviews.models import CalibrationItem, CalibrationSession, Review, ReviewEvent
+from unisono.reviews.models import (
+    CalibrationItem,
+    CalibrationSession,
+    Review,
+    ReviewCriterion,
+    ReviewEvent,
+)
 from unisono.reviews.service import (
     ReviewStateError,
     check_login,
@@ -266,38 +272,46 @@ def _distances(scores: NDArray[np.float64], auditors: list[str]) -> list[dict[st
     return result
 
 
+MIN_PAIRS = 20  # an automatic criterion is judged on at least this many reviewed values
+
+
 def automatic_agreement(*, session: Session, threshold: float = THRESHOLD) -> dict[str, Any]:
     """How well the automatic audit agrees with the auditors' final values, per criterion, over
-    every submitted evaluation (auditors saw the automatic value: calibration sessions, scored
-    blind, measure it without that anchor)."""
+    every submitted evaluation. Flagged: Gwet's AC1 below ``threshold`` on at least MIN_PAIRS
+    values (AC1, not kappa: the automatic value is mostly "met", and kappa then stays low however
+    often both agree). Auditors saw the automatic value; calibration sessions, scored blind,
+    measure the agreement without that anchor."""
+    done = (Review.purpose == "evaluation", Review.status.in_(("submitted", "locked")))
+    criterion = ReviewCriterion
     rows = session.execute(
-        select(Review.scorecard, Review.id).where(
-            Review.purpose == "evaluation", Review.status.in_(("submitted", "locked"))
-        )
+        select(Review.scorecard, criterion.criterion, criterion.automatic, criterion.value)
+        .join(criterion, criterion.review_id == Review.id)
+        .where(*done, criterion.prefilled, criterion.automatic.is_not(None))
+        .where(criterion.value.is_not(None))
     ).all()
-    ids = [row[1] for row in rows]
-    reviews = session.scalars(select(Review).where(Review.id.in_(ids))).all() if ids else []
-    pairs: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for review in reviews:
-        for row in review.criteria:
-            if row.prefilled and row.automatic is not None and row.value is not None:
-                pairs.setdefault((review.scorecard, row.criterion), []).append(
-                    (row.automatic, row.value)
-                )
+    pairs: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+    for card, name, automatic, value in rows:
+        pairs.setdefault((card, name), []).append((automatic, value))
     criteria = []
-    for (card, criterion), values in sorted(pairs.items()):
+    for (card, name), values in sorted(pairs.items()):
         table = np.array(values, dtype=np.float64)
         stats = agreement.summary(table, categories=_categories(table))
-        kappa = stats.get("cohen_kappa")
+        ac1 = stats.get("gwet_ac1")
+        poor = ac1 is None or ac1 < threshold
+        changed = int((table[:, 0] != table[:, 1]).sum())
         criteria.append(
             {
                 "scorecard": card,
-                "criterion": criterion,
+                "criterion": name,
                 **stats,
-                "changed": int((table[:, 0] != table[:, 1]).sum()),
-                "flagged": bool(
-                    not (table[:, 0] == table[:, 1]).all() and (kappa is None or kappa < threshold)
-                ),
+                "changed": changed,
+                "flagged": bool(changed and len(values) >= MIN_PAIRS and poor),
             }
         )
-    return {"reviews": len(reviews), "threshold": threshold, "criteria": criteria}
+    reviews = session.scalar(select(func.count()).select_from(Review).where(*done)) or 0
+    return {
+        "reviews": reviews,
+        "threshold": threshold,
+        "min_pairs": MIN_PAIRS,
+        "criteria": criteria,
+    }
