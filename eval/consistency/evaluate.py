@@ -126,7 +126,8 @@ def coverage(rng: np.random.Generator, runs: int, spread: Spread) -> tuple[float
         volume = np.bincount(cells.reason, cells.volume).astype(np.float64)
         value = score(fits, volume, len(cells.reasons)).overall
         interval = bootstrap(fits, volume, len(cells.reasons), runs=200, seed=run).overall
-        assert value is not None and interval is not None
+        if value is None or interval is None:
+            raise RuntimeError("an organisation without an index")
         covered += interval[0] <= truth <= interval[1]
         values.append(value)
         widths.append(interval[1] - interval[0])
@@ -191,9 +192,8 @@ def main() -> int:
     )
 
     print("\nThe index's 95% interval (bootstrap, 200 runs; ~30 interactions per agent·reason)")
-    print(
-        f"  {'spread sd (channel, team, agent)':<36}{'true':>8}{'mean':>8}{'covered':>9}{'width':>8}"
-    )
+    head = f"{'true':>8}{'mean':>8}{'covered':>9}{'width':>8}"
+    print(f"  {'spread sd (channel, team, agent)':<36}{head}")
     for spread in SPREADS:
         share, mean, width = coverage(rng, args.coverage, spread)
         label = f"{spread.channel:.1f}, {spread.team:.1f}, {spread.agent:.1f} ·Δ"

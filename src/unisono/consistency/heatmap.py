@@ -1,7 +1,9 @@
 """Heat maps for the web app: contact reason × channel and contact reason × team, one cell per
 pair with interactions, each metric's mean beside its empirical-Bayes estimate and the reason's
-mean, and the cell's consistency: 100 / (1 + mean over metrics of ((shrunk − reason) / Δ)²),
-the same scale as the index. Small cells are shrunk toward their reason and marked."""
+mean, the departure in material differences (positive: the customer is worse off there), and
+the cell's consistency: 100 / (1 + mean over metrics of ((shrunk − reason) / Δ)²), the same
+scale as the index (both sides of the reason's mean count). Small cells are shrunk toward their
+reason and marked."""
 
 from __future__ import annotations
 
@@ -88,12 +90,14 @@ def _add_metric(
         entry = entries.get(key)
         if entry is None:
             continue
+        departure = float((estimate[group] - centre[group]) / metric.material)
+        counted = dimension != "channel" or metric.across_channels
         entry["metrics"][metric.id] = {
             "value": shown_value(metric, float(level.mean[group])),
             "shrunk": shown_value(metric, float(estimate[group])),
             "reason_value": shown_value(metric, float(centre[group])),
             "n": int(level.n[group]),
-            "_departure": None
-            if dimension == "channel" and not metric.across_channels
-            else float((estimate[group] - centre[group]) / metric.material),
+            # in material differences, positive when the customer is worse off than on average
+            "departure": round(-departure if metric.higher_is_better else departure, 3),
+            "_departure": departure if counted else None,
         }

@@ -36,8 +36,8 @@ class Labels:
 
 def load_labels(session: Session, language: str) -> Labels:
     """The labels of the bible's reasons and channels."""
-    reasons = dict(session.execute(select(bible.Reason.id, bible.Reason.label)).tuples().all())
-    channels = dict(session.execute(select(bible.Channel.id, bible.Channel.label)).tuples().all())
+    reasons = dict(session.execute(select(bible.Reason.id, bible.Reason.label)).all())
+    channels = dict(session.execute(select(bible.Channel.id, bible.Channel.label)).all())
     return Labels(language, reasons, channels)
 
 

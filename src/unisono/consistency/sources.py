@@ -145,6 +145,6 @@ def _add_rows(builder: CellBuilder, metric: str, rows: Sequence[Any]) -> None:
 
 def people(connection: Connection) -> tuple[dict[int, str], dict[int, str]]:
     """Team names and agent logins by id."""
-    teams = dict(connection.execute(select(hub.Team.id, hub.Team.name)).tuples().all())
-    agents = dict(connection.execute(select(hub.Agent.id, hub.Agent.external_id)).tuples().all())
+    teams = dict(connection.execute(select(hub.Team.id, hub.Team.name)).all())
+    agents = dict(connection.execute(select(hub.Agent.id, hub.Agent.external_id)).all())
     return teams, agents

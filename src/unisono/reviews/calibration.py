@@ -83,9 +83,7 @@ def session_interactions(session: Session, calibration: CalibrationSession) -> l
             select(hub.Interaction.id, hub.Interaction.external_id).where(
                 hub.Interaction.id.in_(ids)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     return [rows[i] for i in ids]
 
