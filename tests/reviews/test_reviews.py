@@ -218,3 +218,21 @@ def test_lists_and_the_text_view(reviewing, cli):
     text = cli("review", "show", str(first)).stdout
     for expected in ("Review #", "exactitude (critical)", "marie.q: created"):
         assert expected in text
+
+
+def test_how_well_the_automatic_audit_agrees_with_the_auditors(reviewing, cli):
+    for item in ("T-00001", "T-00002", "T-00031", "T-00032"):
+        number = str(reviewing("start", item, "--auditor", "marie.q")["id"])
+        changes = ["--set", "securite=1"]
+        if item == "T-00032":  # the auditor disagrees with the audit once
+            changes += ["--set", "exactitude=1", "--reason", "exactitude=said right later"]
+        reviewing("score", number, "--auditor", "marie.q", *changes)
+        reviewing("submit", number, "--auditor", "marie.q")
+    result = json.loads(cli("calibration", "automatic", "--json").stdout)
+    assert result["reviews"] == 4
+    by_name = {c["criterion"]: c for c in result["criteria"]}
+    assert set(by_name) == {"accueil", "exactitude", "ton"}  # securite is manual
+    assert (by_name["exactitude"]["units"], by_name["exactitude"]["changed"]) == (4, 1)
+    assert by_name["exactitude"]["percent_agreement"] == 0.75
+    assert not by_name["exactitude"]["flagged"]  # 4 values: too few to judge
+    assert by_name["accueil"]["changed"] == 0

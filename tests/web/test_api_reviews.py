@@ -115,7 +115,7 @@ def test_sample_calibration_and_agreement(api):
     assert report["flagged"] == []
     api("GET", "/calibrations/later/report", 404)
     assert api("POST", "/calibrations/nov/close", json={"closed_by": "q"})["status"] == "closed"
-    assert api("GET", "/reviews/agreement")["reviews"] == 0  # no evaluation submitted yet
+    assert api("GET", "/calibrations/automatic")["reviews"] == 0  # no evaluation submitted yet
 
 
 def test_consistency_and_its_heat_maps(api, client):

@@ -155,6 +155,39 @@ def report(
         )
 
 
+@app.command("automatic")
+def automatic_agreement(
+    threshold: Annotated[
+        float, typer.Option(help="Criteria below this AC1 (on 20 values or more) are flagged.")
+    ] = calibration.THRESHOLD,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """How well the automatic audit agrees with the auditors, per criterion."""
+    with reviewing(db) as session:
+        result = calibration.automatic_agreement(session=session, threshold=threshold)
+    if as_json:
+        print_json(result)
+        return
+    typer.echo(f"{result['reviews']} submitted evaluations")
+    print_table(
+        ["criterion", "pairs", "changed", "agreement", "Cohen's κ", "Gwet's AC1", "α ordinal", ""],
+        [
+            [
+                c["criterion"],
+                str(c["units"]),
+                str(c["changed"]),
+                _stat(c.get("percent_agreement")),
+                _stat(c.get("cohen_kappa")),
+                _stat(c.get("gwet_ac1")),
+                _stat((c.get("krippendorff_alpha") or {}).get("ordinal")),
+                "poor" if c["flagged"] else "",
+            ]
+            for c in result["criteria"]
+        ],
+    )
+
+
 @app.command("close")
 def close(name: Name, by: By, db: DbOption = None) -> None:
     """Close a session: its reviews are locked."""

@@ -20,7 +20,7 @@ from unisono.cli.options import (
     print_table,
 )
 from unisono.core.clock import utcnow
-from unisono.reviews import calibration, queries, sampling, service
+from unisono.reviews import queries, sampling, service
 from unisono.reviews.models import DECISIONS, PURPOSES, STATUSES
 
 app = typer.Typer(help="Reviews: score interactions, dispute, decide, sample, agreement.")
@@ -372,40 +372,3 @@ def sample(
     )
     if result["reviews"]:
         typer.echo(f"{len(result['reviews'])} reviews started for {result['assigned_to']}")
-
-
-@app.command("agreement")
-def agreement(
-    threshold: Annotated[
-        float, typer.Option(help="Criteria below this kappa are flagged.")
-    ] = calibration.THRESHOLD,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """How well the automatic audit agrees with the auditors, per criterion."""
-    with reviewing(db) as session:
-        result = calibration.automatic_agreement(session=session, threshold=threshold)
-    if as_json:
-        print_json(result)
-        return
-    typer.echo(f"{result['reviews']} submitted evaluations")
-    print_table(
-        ["criterion", "pairs", "changed", "agreement", "Cohen's κ", "Gwet's AC1", "α ordinal", ""],
-        [
-            [
-                c["criterion"],
-                str(c["units"]),
-                str(c["changed"]),
-                _stat(c.get("percent_agreement")),
-                _stat(c.get("cohen_kappa")),
-                _stat(c.get("gwet_ac1")),
-                _stat((c.get("krippendorff_alpha") or {}).get("ordinal")),
-                "poor" if c["flagged"] else "",
-            ]
-            for c in result["criteria"]
-        ],
-    )
-
-
-def _stat(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"

@@ -88,16 +88,6 @@ def list_reviews(  # noqa: PLR0917 - each filter is a query parameter
     return queries.list_reviews(session=session, filters=filters)
 
 
-@router.get("/reviews/agreement")
-def agreement(
-    session: DbSession,
-    _: Integration,
-    threshold: Annotated[float, Query(gt=0, le=1)] = calibration.THRESHOLD,
-) -> dict[str, Any]:
-    """How well the automatic audit agrees with the auditors, per criterion."""
-    return calibration.automatic_agreement(session=session, threshold=threshold)
-
-
 @router.get("/reviews/{review_id}")
 def show(review_id: int, session: DbSession, _: Integration) -> dict[str, Any]:
     """A review with its criteria, disputes and trail."""
@@ -262,6 +252,16 @@ def create_calibration(
             "status": found.status,
             "interactions": calibration.session_interactions(session, found),
         }
+
+
+@router.get("/calibrations/automatic", tags=["calibration"])
+def agreement(
+    session: DbSession,
+    _: Integration,
+    threshold: Annotated[float, Query(gt=0, le=1)] = calibration.THRESHOLD,
+) -> dict[str, Any]:
+    """How well the automatic audit agrees with the auditors, per criterion."""
+    return calibration.automatic_agreement(session=session, threshold=threshold)
 
 
 @router.get("/calibrations/{name}/report", tags=["calibration"])
