@@ -5,7 +5,8 @@ Replies are sampled: at most ``per_group`` interactions per reason × channel ×
 chosen by a fixed hash of their id (the same sample every time), among those in the bible's
 language. Each interaction's agent messages make one text; texts and approved answers (facts,
 company and names filled, as the audit fills them) become TF-IDF vectors (scikit-learn: words
-and pairs of words, accents folded, sublinear counts). Two values per reply, in points (0–100):
+hashed into 2^20 features, accents and case folded, sublinear counts). Two values per reply,
+in points (0–100):
 
 - ``answer_distance`` = 100·(1 − cos(reply, approved answer for its channel)), where there is one;
 - ``answer_spread`` = 100·(1 − cos(reply, the common answer)), the common answer being the
@@ -24,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -177,34 +178,41 @@ def _distances(
     texts: list[str], approved: list[str | None], pair: NDArray[np.int64]
 ) -> tuple[Floats, Floats]:
     answers = sorted({a for a in approved if a is not None})
-    vectorizer = TfidfVectorizer(
-        preprocessor=fold, sublinear_tf=True, ngram_range=(1, 2), min_df=2, dtype=np.float32
-    )
-    try:
-        vectors = vectorizer.fit_transform(texts + answers)
-    except ValueError:  # too few texts for any word to appear twice
-        vectors = vectorizer.set_params(min_df=1).fit_transform(texts + answers)
+    # hashed words and pairs of words: no vocabulary held in memory (a dict of every pair of
+    # words of 30,000 replies takes a gigabyte), collisions among 2^20 slots are negligible
+    counts = HashingVectorizer(
+        preprocessor=fold,
+        ngram_range=(1, 2),
+        n_features=2**20,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float32,
+    ).transform(texts + answers)
+    vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     replies, targets = vectors[: len(texts)], vectors[len(texts) :]
     distance = np.full(len(texts), np.nan)
     if answers:
         position = {answer: index for index, answer in enumerate(answers)}
         has = np.array([a is not None for a in approved])
         rows = np.array([position[a] for a in approved if a is not None], dtype=np.int64)
-        cosine = _rowwise(replies[has], targets[rows])
-        distance[has] = 100 * (1 - cosine)
+        distance[has] = 100 * (1 - _cosines(replies[has], targets, rows))
     codes, inverse = np.unique(pair, return_inverse=True)  # the common answer of each
     # reason on each channel
     means = sparse.csr_matrix(
         (np.ones(len(texts)), (inverse, np.arange(len(texts)))), shape=(codes.size, len(texts))
     )
     common = normalize(means @ replies)
-    spread = 100 * (1 - _rowwise(replies, common[inverse]))
+    spread = 100 * (1 - _cosines(replies, common, inverse.ravel()))
     return distance, spread
 
 
-def _rowwise(a: Any, b: Any) -> Floats:
-    """The cosine of each row of ``a`` with the same row of ``b`` (both L2-normalised)."""
-    return np.clip(np.asarray(a.multiply(b).sum(axis=1), dtype=np.float64).ravel(), 0.0, 1.0)
+def _cosines(vectors: Any, targets: Any, chosen: NDArray[np.int64]) -> Floats:
+    """The cosine of each of ``vectors`` with its ``chosen`` row of ``targets`` (all
+    L2-normalised): one product with every target (few), then the chosen column of each row —
+    gathering each vector's target row would copy the dense common answers once per reply."""
+    products = (vectors @ targets.T).toarray()
+    found: Floats = np.clip(products[np.arange(chosen.size), chosen].astype(np.float64), 0, 1)
+    return found
 
 
 def add_answers(builder: CellBuilder, replies: Replies) -> None:
