@@ -13,7 +13,7 @@ import json
 import shutil
 import subprocess
 
-from analyze_bench import WORK, imported
+from analyze_bench import WORK, imported, working_copy
 from import_bench import UNISONO
 from measure import run
 
@@ -26,11 +26,7 @@ def analysed(count: int, seed: int) -> str:
         print(f"analysing {count:,} interactions (once) …", flush=True)
         subprocess.run([*UNISONO, "analyze", "--db", url], check=True, stdout=subprocess.DEVNULL)
         shutil.copyfile(url.removeprefix("sqlite:///"), path)
-    copy = WORK / "consistency-run.db"
-    for suffix in ("", "-wal", "-shm"):
-        (WORK / f"consistency-run.db{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(path, copy)
-    return f"sqlite:///{copy}"
+    return working_copy(path, "consistency-run.db")
 
 
 def main() -> None:

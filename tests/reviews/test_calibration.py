@@ -134,28 +134,7 @@ def test_bad_sessions_are_refused(cli, tmp_path):
     )
     assert "no interaction 'T-99999'" in missing.stderr
     assert "no calibration session 'nope'" in cli("calibration", "report", "nope").stderr
-    run(
-        cli,
-        "calibration",
-        "create",
-        "x",
-        "--by",
-        "q",
-        "--interaction",
-        "T-00001",
-        "--interaction",
-        "T-00002",
-    )
-    again = cli(
-        "calibration",
-        "create",
-        "x",
-        "--by",
-        "q",
-        "--interaction",
-        "T-00001",
-        "--interaction",
-        "T-00002",
-    )
-    assert "exists already" in again.stderr
+    create = ("calibration", "create", "x", "--by", "q", "--interaction", "T-00001")
+    run(cli, *create, "--interaction", "T-00002")
+    assert "exists already" in cli(*create, "--interaction", "T-00002").stderr
     assert [s["name"] for s in run(cli, "calibration", "list")] == ["x"]

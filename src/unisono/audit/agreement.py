@@ -132,16 +132,11 @@ def fleiss_kappa(ratings: ArrayLike, *, categories: Sequence[float] | None = Non
     missing ratings: pₐ over units rated twice or more, πₖ the mean share of category k per
     unit, pₑ = Σ πₖ²."""
     counts, _ = _counts(ratings_matrix(ratings), categories)
-    agreement, raters = _observed_agreement(counts)
-    if agreement is None:
-        return None
-    shares = (counts / raters[:, None]).mean(axis=0)
-    chance = float((shares**2).sum())
-    return None if chance == 1 else (agreement - chance) / (1 - chance)
+    return fleiss_kappa_table(counts)
 
 
 def fleiss_kappa_table(table: ArrayLike) -> float | None:
-    """Fleiss' kappa from a units × categories table of counts (the same raters per unit)."""
+    """Fleiss' kappa from a units × categories table of counts."""
     counts = np.asarray(table, dtype=np.float64)
     agreement, raters = _observed_agreement(counts)
     if agreement is None:

@@ -174,10 +174,8 @@ def _stratified(
     shuffled = rng.permutation(int(stratum.max()) + 1)  # strata in random order
     order = np.lexsort((rng.random(len(rows)), shuffled[stratum], agent))
     ordered = agent[order]
+    position, size = _ranks(ordered)
     sizes = np.bincount(ordered)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    position = np.arange(len(rows)) - starts[ordered]
-    size = sizes[ordered]
     take = np.minimum(quota, size)
     start = rng.random(sizes.size)[ordered]
     step_before = np.floor(position * take / size + start)
@@ -193,14 +191,18 @@ def _round_robin(
     if not rows or count == 0:
         return []
     agent = _codes([row[2] for row in rows])
-    noise = rng.random(len(rows))
-    by_agent = np.lexsort((noise, agent))
+    by_agent = np.lexsort((rng.random(len(rows)), agent))
     rank = np.empty(len(rows), dtype=np.int64)
-    sizes = np.bincount(agent)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    rank[by_agent] = np.arange(len(rows)) - starts[agent[by_agent]]
+    rank[by_agent] = _ranks(agent[by_agent])[0]
     order = np.lexsort((rng.random(len(rows)), rank))
     return [rows[i] for i in order[:count]]
+
+
+def _ranks(groups: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """For group numbers in sorted order: each row's rank in its group, and its group's size."""
+    sizes = np.bincount(groups)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    return np.arange(groups.size) - starts[groups], sizes[groups]
 
 
 def _pick(row: tuple[Any, ...], why: str) -> Pick:
