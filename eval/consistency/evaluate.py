@@ -83,7 +83,7 @@ def detection(
     """Per level, effect and bin of group size: [detected, planted]; and the other flags,
     echoes of the plant or not."""
     table: dict[tuple[str, float, int], list[int]] = {}
-    flags: Counter[str] = Counter()
+    flags: Counter[str] = Counter()  # counts, and the sum of per-report proportions
     for level in LEVELS:
         metrics = [m.id for m in METRICS if level != "channel" or m.across_channels]
         for effect in EFFECTS:
@@ -97,11 +97,15 @@ def detection(
                     )
                     entry[0] += any(is_plant(c, plant) for c in found.flagged)
                     entry[1] += 1
-                    flags["all"] += len(found.flagged)
-                    flags["echo"] += sum(echoes(c, plant) for c in found.flagged)
-                    flags["unrelated"] += sum(
+                    unrelated = sum(
                         not is_plant(c, plant) and not echoes(c, plant) for c in found.flagged
                     )
+                    flags["all"] += len(found.flagged)
+                    flags["echo"] += sum(echoes(c, plant) for c in found.flagged)
+                    flags["unrelated"] += unrelated
+                    flags["reports"] += 1
+                    # the false discovery proportion of this report (what BH controls on average)
+                    flags["proportion"] += unrelated / max(len(found.flagged), 1)
     return table, flags
 
 
@@ -174,9 +178,10 @@ def main() -> int:
         "design)."
     )
     print(
-        f"  Other flags: {flags['all']} flags in all, {flags['echo']} echoes of the plant (its "
-        f"stratum's other groups, the team or channel holding it), {flags['unrelated']} "
-        f"unrelated ({flags['unrelated'] / max(flags['all'], 1):.1%})"
+        f"  Other flags: {flags['all']} flags in all, {flags['echo']} echoes of the plant (groups "
+        f"whose comparison holds the planted group, as itself or in its rest), "
+        f"{flags['unrelated']} unrelated; false discovery proportion per report, on average: "
+        f"{flags['proportion'] / max(flags['reports'], 1):.1%} (the stated rate: {FDR:.0%})"
     )
 
     alarms, flags, comparisons = false_alarms(rng, args.null)
