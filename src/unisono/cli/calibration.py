@@ -106,25 +106,32 @@ def report(
     if as_json:
         print_json(result)
         return
+    _print_report(result)
+
+
+_HEADERS = [
+    "criterion",
+    "units",
+    "agreement",
+    "Cohen's κ",
+    "Fleiss' κ",
+    "α nominal",
+    "α ordinal",
+    "α interval",
+    "Gwet's AC1",
+    "automatic AC1",
+    "",
+]
+
+
+def _print_report(result: dict[str, Any]) -> None:
     typer.echo(
         f"{result['session']}: {len(result['auditors'])} auditors "
         f"({', '.join(result['auditors'])}), {result['interactions']} interactions, "
         f"scorecard {result['scorecard']}"
     )
     print_table(
-        [
-            "criterion",
-            "units",
-            "agreement",
-            "Cohen's κ",
-            "Fleiss' κ",
-            "α nominal",
-            "α ordinal",
-            "α interval",
-            "Gwet's AC1",
-            "automatic AC1",
-            "",
-        ],
+        _HEADERS,
         [
             [
                 c["criterion"],

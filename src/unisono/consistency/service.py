@@ -94,17 +94,7 @@ def consistency(*, session: Session, query: ConsistencyQuery) -> dict[str, Any]:
     revision = bible_queries.latest_revision(session=session)
     labels = report.load_labels(session, revision.language if revision else "fr")
     shown = found.flagged[: query.limit] if query.limit else found.flagged
-    divergences = [
-        report.divergence_row(
-            c,
-            cells,
-            others=_others(fits[c.metric], c, cells),
-            evidence=evidence.gather(session, evidence.Group(c, cells, done.window), done.replies),
-            labels=labels,
-            rank=rank,
-        )
-        for rank, c in enumerate(shown, start=1)
-    ]
+    divergences = _divergences(session, done, shown, labels)
     return {
         "period": {
             "since": day_of(done.first),
@@ -139,6 +129,25 @@ def consistency(*, session: Session, query: ConsistencyQuery) -> dict[str, Any]:
         },
         "notes": _notes(done, query),
     }
+
+
+def _divergences(
+    session: Session, done: Computed, shown: list[Comparison], labels: report.Labels
+) -> list[dict[str, Any]]:
+    """The divergences shown, with their evidence."""
+    return [
+        report.divergence_row(
+            c,
+            done.cells,
+            others=_others(done.fits[c.metric], c, done.cells),
+            evidence=evidence.gather(
+                session, evidence.Group(c, done.cells, done.window), done.replies
+            ),
+            labels=labels,
+            rank=rank,
+        )
+        for rank, c in enumerate(shown, start=1)
+    ]
 
 
 def heatmap_only(*, session: Session, query: ConsistencyQuery, dimension: str) -> dict[str, Any]:

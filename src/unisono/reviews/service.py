@@ -95,7 +95,17 @@ def start_review(
         created_at=now,
         updated_at=now,
     )
-    audited = automatic[0] if automatic else {}
+    _add_criteria(review, card, automatic[0] if automatic else {})
+    _rescore(review, card)
+    session.add(review)
+    _trail(review, auditor, "created", {"purpose": purpose, "sample": sample}, now)
+    session.flush()
+    return review
+
+
+def _add_criteria(review: Review, card: Scorecard, audited: dict[str, Any]) -> None:
+    """The scorecard's criteria, the automatic ones prefilled from the audit (evaluations)."""
+    purpose = review.purpose
     for position, criterion in enumerate(card.criteria):
         known = criterion.id in audited and not criterion.manual
         value = audited.get(criterion.id) if known else None
@@ -110,11 +120,6 @@ def start_review(
                 source="automatic" if prefilled else "pending",
             )
         )
-    _rescore(review, card)
-    session.add(review)
-    _trail(review, auditor, "created", {"purpose": purpose, "sample": sample}, now)
-    session.flush()
-    return review
 
 
 def find_session(session: Session, name: str) -> models.CalibrationSession:
