@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest services system-deps docs messages bench bench-import bench-metrics bench-analyze clean
+.PHONY: demo test lint typecheck pytest services system-deps docs messages bench bench-import bench-metrics bench-analyze bench-consistency clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ system-deps:
 	scripts/ensure-system-deps.sh
 
 ## bench: the benchmarks, printing their figures (data generated once into bench/data)
-bench: bench-import bench-metrics bench-analyze
+bench: bench-import bench-metrics bench-analyze bench-consistency
 
 bench-import: $(STAMP)
 	$(BIN)/python bench/import_bench.py
@@ -49,6 +49,10 @@ bench-metrics: $(STAMP)
 
 bench-analyze: $(STAMP)
 	$(BIN)/python bench/analyze_bench.py
+
+## bench-consistency: unisono consistency on 100,000 generated interactions, analysed
+bench-consistency: $(STAMP)
+	$(BIN)/python bench/consistency_bench.py
 
 ## docs: regenerate docs/cli.md from the commands' --help
 docs: $(STAMP)
@@ -63,8 +67,8 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
 
 ## eval: the evaluations against labelled and external data (see eval/audit/README.md)
-.PHONY: eval eval-audit eval-abcd
-eval: eval-abcd eval-audit
+.PHONY: eval eval-audit eval-abcd eval-consistency
+eval: eval-abcd eval-audit eval-consistency
 
 ## eval-audit: the audit checks against the hand-labelled replies (exits 1 if a target is missed)
 eval-audit: $(STAMP)
@@ -73,3 +77,7 @@ eval-audit: $(STAMP)
 ## eval-abcd: ABCD conversations against their subflow's ordered required actions
 eval-abcd: $(STAMP)
 	$(BIN)/python eval/audit/abcd_actions.py
+
+## eval-consistency: the consistency index's simulation study (exits 1 if false alarms exceed 5 %)
+eval-consistency: $(STAMP)
+	$(BIN)/python eval/consistency/evaluate.py

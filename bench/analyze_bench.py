@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import subprocess
+from pathlib import Path
 
 from import_bench import DATA, UNISONO, dataset, fresh, template
 from measure import run
@@ -30,9 +31,14 @@ def imported(count: int, seed: int) -> str:
             stdout=subprocess.DEVNULL,
         )
         target.rename(path)
-    copy = WORK / "audit-run.db"
+    return working_copy(path, "audit-run.db")
+
+
+def working_copy(path: Path, name: str) -> str:
+    """The URL of a fresh copy of the database ``path``, named ``name``, to run on."""
+    copy = WORK / name
     for suffix in ("", "-wal", "-shm"):
-        (WORK / f"audit-run.db{suffix}").unlink(missing_ok=True)
+        (WORK / f"{name}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(path, copy)
     return f"sqlite:///{copy}"
 

@@ -6,7 +6,8 @@ import unisono.accounts.models
 import unisono.audit.models
 import unisono.bible.models
 import unisono.interactions.models
-import unisono.metrics.models  # noqa: F401
+import unisono.metrics.models
+import unisono.reviews.models  # noqa: F401
 from unisono.core.db import Base
 
 metadata = Base.metadata

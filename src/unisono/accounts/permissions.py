@@ -35,9 +35,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "customers.read": _MANAGERS | {"team_lead", INTEGRATION},  # the timeline, within the scope
     "metrics.read": _PEOPLE | {INTEGRATION},  # within the scope
     "audit.read": _PEOPLE,  # findings and QA scores, within the scope
+    "consistency.read": _MANAGERS | {"team_lead", INTEGRATION},  # the index, heat maps
+    "reviews.read": _MANAGERS | {INTEGRATION},  # reviews, disputes, calibration reports
     # integrations
     "interactions.write": frozenset({INTEGRATION}),
     "surveys.link": frozenset({INTEGRATION}),
+    "reviews.write": frozenset({INTEGRATION}),  # acting for the person its request names
 }
 
 Scope = Literal["all", "team", "own"]

@@ -93,23 +93,32 @@ def _context(row: Any, version_ids: list[int], cache: RulesCache) -> AuditContex
     )
     rules_then = cache.bible_at(row.opened)
     replies = " ".join(m.text for m in messages if m.author == "agent")
-    standards = sorted(
-        (cache.versions[v] for v in version_ids),
-        key=lambda s: _specificity(s, cache, version_ids, row.reason_id),
-    )
+    standards = standards_of(cache, version_ids, row.reason_id)
     return AuditContext(
         interaction_id=row.external_id,
         channel=row.channel_id,
         reason=row.reason_id,
         language=detect_language(replies, default=rules_then.language),
         messages=messages,
-        standards=tuple(standards),
+        standards=standards,
         bible=rules_then,
         opened_at=dt.datetime.fromtimestamp(row.opened, dt.UTC),
         first_response_at=row.first_response_at,
         resolved_at=row.resolved_at,
         customer_name=row.customer_name,
         agent=row.agent,
+    )
+
+
+def standards_of(
+    cache: RulesCache, version_ids: list[int], reason: str | None
+) -> tuple[StandardRules, ...]:
+    """The standard versions that applied (loaded in ``cache``), most specific first."""
+    return tuple(
+        sorted(
+            (cache.versions[v] for v in version_ids),
+            key=lambda s: _specificity(s, cache, version_ids, reason),
+        )
     )
 
 

@@ -54,6 +54,32 @@ def scorecards_in_force(session: Session) -> list[Scorecard]:
     return [_scorecard(row) for row in rows if row.document.get("scorecard")]
 
 
+def find_scorecard(
+    session: Session, standard_id: str | None = None, version: int | None = None
+) -> Scorecard:
+    """A scorecard: of ``standard_id`` (the version in force, or ``version``), or the only one
+    in force; ValueError saying which exist when it is not found or not the only one."""
+    if standard_id is None:
+        cards = scorecards_in_force(session)
+        if len(cards) != 1:
+            names = ", ".join(card.standard_id for card in cards) or "none"
+            raise ValueError(f"name the scorecard: the scorecards in force are {names}")
+        return cards[0]
+    row = session.scalars(
+        select(bible.StandardVersion)
+        .where(bible.StandardVersion.standard_id == standard_id)
+        .where(
+            bible.StandardVersion.valid_to.is_(None)
+            if version is None
+            else bible.StandardVersion.version == version
+        )
+    ).first()
+    if row is None or not row.document.get("scorecard"):
+        shown = standard_id if version is None else f"{standard_id} v{version}"
+        raise ValueError(f"no scorecard {shown!r} in the bible")
+    return _scorecard(row)
+
+
 def _scorecard(row: bible.StandardVersion) -> Scorecard:
     criteria = tuple(
         Criterion(
@@ -72,7 +98,11 @@ def _scorecard(row: bible.StandardVersion) -> Scorecard:
 def score(card: Scorecard, context: AuditContext, findings: Sequence[Finding]) -> QaResult:
     """Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply; a failed critical criterion makes it 0."""
     seen = _Seen(context, findings)
-    values = {c.id: None if c.manual else _criterion(c, seen) for c in card.criteria}
+    return combine(card, {c.id: None if c.manual else _criterion(c, seen) for c in card.criteria})
+
+
+def combine(card: Scorecard, values: dict[str, float | None]) -> QaResult:
+    """The score of criteria values (None: not applicable), as defined above."""
     weighted = [(c.weight, values[c.id]) for c in card.criteria if values[c.id] is not None]
     total = sum(weight for weight, _ in weighted)
     plain = None if total == 0 else 100 * sum(w * (v or 0) for w, v in weighted) / total

@@ -8,11 +8,14 @@ from unisono import __version__
 from unisono.cli import (
     audit,
     bible,
+    calibration,
+    consistency,
     customers,
     database,
     demo,
     imports,
     metrics,
+    reviews,
     serve,
     surveys,
     tokens,
@@ -35,6 +38,9 @@ app.add_typer(metrics.app, name="metrics")
 app.command("analyze")(audit.analyze)
 app.command("audit")(audit.audit)
 app.command("qa")(audit.qa)
+app.command("consistency")(consistency.consistency)
+app.add_typer(reviews.app, name="review")
+app.add_typer(calibration.app, name="calibration")
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 app.add_typer(surveys.app, name="survey")

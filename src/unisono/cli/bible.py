@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -26,6 +26,7 @@ from unisono.cli.options import (
     print_table,
 )
 from unisono.core import clock
+from unisono.reviews.freshness import standards_to_review
 
 app = typer.Typer(help="The service bible: check, load, show, history, diff, due, export.")
 
@@ -201,24 +202,57 @@ def due(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Standards whose review is overdue or due soon."""
+    """Standards whose review is overdue or due soon, and those the work flags: facts many
+    agents contradict, scorecard criteria with poor agreement."""
     today = as_of.date() if as_of else clock.today()
     with database_session(db) as session:
-        rows = queries.due_reviews(session=session, as_of=today, within_days=within)
+        found = standards_to_review(session=session, as_of=today, within_days=within)
+    rows, flagged = found["due"], found["flagged"]
     if as_json:
-        print_json({"as_of": today, "within_days": within, "due": [asdict(r) for r in rows]})
+        print_json({"as_of": today, "within_days": within, **found})
         return
     if not rows:
         typer.echo(f"no review due by {today + dt.timedelta(days=within)}")
-        return
-    print_table(
-        ["standard", "title", "owner", "due", "when"],
-        [
-            [r.standard_id, r.title, r.owner, str(r.next_review_on or "never reviewed"), _due(r)]
-            for r in rows
-        ],
-        title=f"Reviews overdue or due within {within} days (as of {today})",
-    )
+    else:
+        print_table(
+            ["standard", "title", "owner", "due", "when"],
+            [
+                [
+                    r["standard_id"],
+                    r["title"],
+                    r["owner"],
+                    str(r["next_review_on"] or "never reviewed"),
+                    _due(r["days_left"]),
+                ]
+                for r in rows
+            ],
+            title=f"Reviews overdue or due within {within} days (as of {today})",
+        )
+    if flagged:
+        print_table(
+            ["standard", "title", "owner", "why"],
+            [
+                [
+                    f["standard_id"],
+                    f["title"],
+                    f["owner"],
+                    "; ".join(_signal(s) for s in f["signals"]),
+                ]
+                for f in flagged
+            ],
+            title=f"Flagged for review by the last {found['window_days']} days of work",
+        )
+
+
+def _signal(signal: dict[str, Any]) -> str:
+    if signal["kind"] == "contradictions":
+        return (
+            f"facts contradicted in {signal['interactions']} interactions "
+            f"by {signal['agents']} agents"
+        )
+    if signal["kind"] == "low_agreement":
+        return f"criterion {signal['criterion']}: poor agreement in {signal['session']}"
+    return f"criterion {signal['criterion']}: the automatic audit and the auditors disagree"
 
 
 @app.command("export")
@@ -270,9 +304,9 @@ def _when(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _due(row: queries.DueReview) -> str:
-    if row.days_left is None:
+def _due(days_left: int | None) -> str:
+    if days_left is None:
         return "now"
-    if row.days_left < 0:
-        return f"{-row.days_left} days overdue"
-    return "today" if row.days_left == 0 else f"in {row.days_left} days"
+    if days_left < 0:
+        return f"{-days_left} days overdue"
+    return "today" if days_left == 0 else f"in {days_left} days"

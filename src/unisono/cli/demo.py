@@ -101,7 +101,9 @@ def _print_report(url: str, report: DemoReport) -> None:
         f"  {me} customer C-000001 --db {url}\n"
         f"  {me} metrics --by channel --db {url}\n"
         f"  {me} audit --kind fact_contradiction --db {url}\n"
-        f"  {me} qa --by team --db {url}"
+        f"  {me} qa --by team --db {url}\n"
+        f"  {me} consistency --db {url}\n"
+        f"  {me} review sample --assign marie.qualite --db {url}"
     )
 
 

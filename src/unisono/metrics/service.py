@@ -91,6 +91,16 @@ def metrics(*, session: Session, query: Query) -> dict[str, Any]:
     return header | {"by": query.by, "groups": _order(found, query.by)}
 
 
+def period_facts(
+    *, session: Session, since: dt.date | None, until: dt.date | None
+) -> tuple[int, int, rollups.Period]:
+    """The first and last day of a period as ``metrics`` chooses them (default: the last 90
+    days that have interactions), and the facts of its interactions, from up-to-date rollups."""
+    first, last = _period(session.connection(), Query(since=since, until=until))
+    period, _ = _sample(session, first, last, Filters())
+    return first, last, period
+
+
 def _sample(
     session: Session, first: int, last: int, filters: Filters
 ) -> tuple[rollups.Period, Sample]:

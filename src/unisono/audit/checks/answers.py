@@ -47,7 +47,7 @@ from unisono.language.elements import pattern
 from unisono.language.folding import match_form
 from unisono.language.sentences import Span, sentences
 
-__all__ = ["THRESHOLD", "OffStandardAnswers"]
+__all__ = ["THRESHOLD", "OffStandardAnswers", "approved_answer"]
 
 THRESHOLD = 0.35
 _FOUND_CHARS = 300
@@ -90,6 +90,16 @@ class OffStandardAnswers:
         if best >= THRESHOLD:
             return []
         return [_finding(standard, script, reply, context, best)]
+
+
+def approved_answer(context: AuditContext) -> tuple[StandardRules, str] | None:
+    """The approved answer for the interaction's channel, as the agent should have written it
+    (facts, company and names filled), with its standard; None when there is none."""
+    standard = _approved_by(context.standards, context.channel)
+    if standard is None:
+        return None
+    script = _scripts((standard, context.bible))[context.channel]
+    return standard, _expected(script.text, context)
 
 
 def _approved_by(standards: tuple[StandardRules, ...], channel: str) -> StandardRules | None:
