@@ -217,6 +217,21 @@ def test_sla_against_the_standard_of_the_reason_and_channel(measure):
     assert (sla["resolution_met"], sla["resolution_n"]) == (50.0, 2)
 
 
+def test_an_agent_who_wrote_before_the_opening_answered_at_once(measure):
+    # an outbound call logged after its first agent message: no negative time, no crash
+    record = contact(
+        1,
+        opened="2026-09-01T10:00:00+02:00",
+        resolved_at="2026-09-01T11:00:00+02:00",
+        status="resolved",
+        messages=[{"from": "agent", "at": "2026-08-30T09:00:00+02:00", "text": "Bonjour"}],
+    )
+    for options in ((), ("--business-hours",)):
+        report = measure([record], *options)
+        assert report["first_response_time"]["median_s"] == 0
+        assert report["first_response_time"]["n"] == 1
+
+
 def test_business_hours(measure):
     # no business hours in the minimal bible for Wednesday: Tue 19:00 → Thu 09:00 is 1 hour
     # (Tuesday 19:00-20:00 in the bible), Thursday is closed too

@@ -62,12 +62,16 @@ class Calendar:
         return (first + np.searchsorted(starts, moments, side="right") - 1).astype(np.int32)
 
     def business_seconds(self, start: Seconds, end: Seconds) -> Seconds:
-        """Seconds of opening hours between each ``start`` and ``end`` (same-length arrays)."""
+        """Seconds of opening hours between each ``start`` and ``end`` (same-length arrays;
+        an ``end`` before its ``start`` counts none)."""
+        end = np.maximum(start, end)
         if start.size == 0:
             return np.zeros(0, dtype=np.int64)
         first = int(start.min()) // 86_400 - 1
         last = int(end.max()) // 86_400 + 2
         opens, closes = self._openings(first, last)
+        if opens.size == 0:  # never open in those days
+            return np.zeros(start.size, dtype=np.int64)
         # business seconds from the first opening up to t: whole openings before t, plus the
         # part of the opening t falls in
         done = np.concatenate(([0], np.cumsum(closes - opens)))

@@ -138,8 +138,10 @@ def _numbers(values: Sequence[Any]) -> NDArray[np.int64]:
 def _durations(facts: Facts, raw: dict[str, NDArray[Any]], calendar: Calendar) -> None:
     opened = raw["opened"]
     for name, column in (("first_response", "first_response_at"), ("resolution", "resolved_at")):
-        ended = raw[column]
-        known = ended != NONE
+        known = raw[column] != NONE
+        # an agent who wrote before the contact was opened (an outbound call, a clock a little
+        # off) answered at once: never a negative time
+        ended = np.where(known, np.maximum(raw[column], opened), NONE)
         elapsed = np.where(known, ended - opened, NONE)
         business = np.full(opened.size, NONE, dtype=np.int64)
         business[known] = calendar.business_seconds(opened[known], ended[known])
