@@ -6,6 +6,7 @@ import typer
 
 from unisono import __version__
 from unisono.cli import (
+    assist,
     audit,
     bible,
     customers,
@@ -34,6 +35,8 @@ app.add_typer(metrics.app, name="metrics")
 app.command("analyze")(audit.analyze)
 app.command("audit")(audit.audit)
 app.command("qa")(audit.qa)
+app.command("suggest")(assist.suggest)
+app.command("ask")(assist.ask)
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 app.add_typer(surveys.app, name="survey")

@@ -12,7 +12,7 @@ from fastapi.openapi.utils import get_openapi
 from unisono import __version__
 from unisono.core.config import Settings, get_settings
 from unisono.core.db import make_engine
-from unisono.web.api import customers, interactions, metrics, webhooks
+from unisono.web.api import assist, customers, interactions, metrics, webhooks
 from unisono.web.api.intake import interaction_schemas
 from unisono.web.pages import surveys
 
@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     for router in (interactions.router, customers.router, webhooks.router, metrics.router):
         app.include_router(router, prefix="/api/v1")
+    app.include_router(assist.router, prefix="/api/v1")
     app.include_router(surveys.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
