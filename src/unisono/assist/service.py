@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -45,6 +46,8 @@ class Assistant:
     model: ReasonModel | None
     index: SearchIndex
     entries: dict[str, Entry]
+    processes: dict[str, list[Entry]]  # reason -> its process standards, by id
+    owners: NDArray[np.float64]  # standard (index order) x classifier reason: 1 if it has it
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,21 @@ class Suggestion:
 
 
 def build_assistant(library: Library, model: ReasonModel | None) -> Assistant:
-    """An assistant for ``library`` (its search index built once)."""
+    """An assistant for ``library`` (its search index and lookups built once)."""
     index = SearchIndex.build([(entry.standard_id, entry.text) for entry in library.entries])
     entries = {entry.standard_id: entry for entry in library.entries}
-    return Assistant(library, model, index, entries)
+    processes: dict[str, list[Entry]] = {}
+    for entry in sorted(library.entries, key=lambda e: e.standard_id):
+        if entry.section == "processes":
+            for reason in entry.reasons:
+                processes.setdefault(reason, []).append(entry)
+    known = {reason: i for i, reason in enumerate(model.reasons)} if model else {}
+    owners = np.zeros((len(index.keys), len(known)), dtype=np.float64)
+    for row, key in enumerate(index.keys):
+        for reason in entries[key].reasons:
+            if reason in known:
+                owners[row, known[reason]] = 1.0
+    return Assistant(library, model, index, entries, processes, owners)
 
 
 def load_assistant(*, session: Session, data_dir: Path) -> Assistant:
@@ -106,24 +120,15 @@ def _check_channel(assistant: Assistant, channel: str) -> None:
         )
 
 
-def _depth(entry: Entry, reason: str) -> int:
-    """How closely ``entry`` fits ``reason``: the depth of its deepest matching reason, 0 none."""
-    return max(
-        (r.count(".") + 1 for r in entry.reasons if reason == r or reason.startswith(r + ".")),
-        default=0,
-    )
-
-
 def standard_for(assistant: Assistant, reason: str, channel: str) -> Entry | None:
-    """The process standard for ``reason`` on ``channel``: the most specific one."""
-    fitting = [
-        (-_depth(entry, reason), entry.standard_id, entry)
-        for entry in assistant.library.entries
-        if entry.section == "processes"
-        and (not entry.channels or channel in entry.channels)
-        and _depth(entry, reason) > 0
-    ]
-    return min(fitting, key=lambda item: item[:2])[2] if fitting else None
+    """The process standard for ``reason`` on ``channel``: the most specific one (for the
+    reason itself, else for its parent, …), the first by id among equals."""
+    parts = reason.split(".")
+    for depth in range(len(parts), 0, -1):
+        for entry in assistant.processes.get(".".join(parts[:depth]), ()):
+            if not entry.channels or channel in entry.channels:
+                return entry
+    return None
 
 
 def fill(template: str, values: dict[str, str]) -> tuple[str, list[str]]:
@@ -140,7 +145,9 @@ def suggest(
     ``values`` (and the company's name, and the standard's facts) in its placeholders."""
     _check_channel(assistant, channel)
     library = assistant.library
-    guess = assistant.model.classify_one(text) if assistant.model else None
+    model = assistant.model
+    confidences = model.confidences([text])[0] if model else None
+    guess = model.guess(confidences) if model and confidences is not None else None
     reason = guess.reason if guess else UNKNOWN
     entry = standard_for(assistant, reason, channel) if reason != UNKNOWN else None
     known = {"company": library.company, **(entry.facts if entry else {}), **(values or {})}
@@ -161,15 +168,21 @@ def suggest(
         missing_placeholders=missing,
         facts=dict(entry.facts) if entry else {},
         avoid=[{"expression": e, "replacement": r} for e, r in avoid],
-        related=search(assistant, question=text, channel=channel, limit=3),
+        related=search(assistant, question=text, channel=channel, limit=3, seen=confidences),
     )
 
 
 def search(
-    assistant: Assistant, *, question: str, channel: str | None = None, limit: int = 5
+    assistant: Assistant,
+    *,
+    question: str,
+    channel: str | None = None,
+    limit: int = 5,
+    seen: NDArray[np.float64] | None = None,
 ) -> list[Match]:
     """The standards that best answer ``question``: BM25 over the whole bible, raised for the
-    standards of the reasons the classifier sees in it (the same answer as :func:`suggest`)."""
+    standards of the reasons the classifier sees in it (the same answer as :func:`suggest`;
+    ``seen``: the classifier's confidences, when they are known already)."""
     if channel is not None:
         _check_channel(assistant, channel)
     scores = assistant.index.scores(question).astype(np.float64)

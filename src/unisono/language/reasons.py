@@ -99,21 +99,18 @@ class ReasonModel:
         weights = np.exp(scaled)
         return np.asarray(weights / weights.sum(axis=1, keepdims=True), dtype=np.float64)
 
+    def guess(self, confidences: NDArray[np.float64]) -> Guess:
+        """The guess of one text's confidences (a row of :meth:`confidences`)."""
+        best = int(confidences.argmax())
+        sure = float(confidences[best])
+        reason = self.reasons[best] if sure >= self.threshold else UNKNOWN
+        return Guess(reason, round(sure, 4), self.reasons[best])
+
     def classify(self, texts: Sequence[str]) -> list[Guess]:
         """The reason of each text, or UNKNOWN."""
         if not texts:
             return []
-        scores = self.confidences(texts)
-        best = scores.argmax(axis=1)
-        sure = scores[np.arange(len(texts)), best]
-        return [
-            Guess(
-                self.reasons[i] if confidence >= self.threshold else UNKNOWN,
-                round(float(confidence), 4),
-                self.reasons[i],
-            )
-            for i, confidence in zip(best.tolist(), sure.tolist(), strict=True)
-        ]
+        return [self.guess(row) for row in self.confidences(texts)]
 
     def classify_one(self, text: str) -> Guess:
         """The reason of one text, or UNKNOWN."""

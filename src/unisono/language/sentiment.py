@@ -29,7 +29,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         r"c'est une blague", r"vous vous moquez", r"se moque\w*", r"foutez", r"ridicule",
         r"perdre patience", r"a bout", r"exaspe\w*", r"decu\w*", r"decevant\w*",
         r"lamentable", r"nul(?:le|s)?\b", r"toujours rien", r"toujours pas", r"encore une fois",
-        r"(?:deuxieme|troisieme|#e|#eme) fois", r"personne ne (?:me )?repond\w*",
+        r"(?:deuxieme|troisieme|# ?e|# ?eme) fois", r"personne ne (?:me )?repond\w*",
         r"je relance", r"pour rien", r"frustrat\w*", r"annoying", r"fed up", r"ridiculous",
         r"unacceptable", r"disgrace\w*", r"not impressed", r"losing patience", r"sick of",
         r"still (?:not|no|nothing|waiting|hasn't)", r"again\b", r"joke", r"useless",
@@ -55,7 +55,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "escalation_threat": (
         r"avocat\w*", r"juriste", r"tribunal", r"justice", r"plainte", r"porter plainte",
         r"mise en demeure", r"huissier", r"association de consommateurs",
-        r"ufc", r"que choisir", r"60 millions", r"#( )?millions de consommateurs",
+        r"ufc", r"que choisir", r"60 millions", r"# ?millions de consommateurs",
         r"mediateur\w*", r"dgccrf", r"signalconso", r"reseaux sociaux", r"facebook",
         r"twitter", r"instagram", r"tiktok", r"linkedin", r"\bx\.com", r"poster", r"publier",
         r"avis (?:sur|negatif)\w*", r"laisser un avis", r"google", r"trustpilot",
@@ -94,14 +94,18 @@ _NEGATION = r"(?:pas|plus|jamais|guere|not|never|no|n't|isn't|wasn't|aren't) (?:
 
 
 def _group(name: str, cues: Sequence[str]) -> str:
-    return f"(?P<{name}>(?<![a-z])(?:{'|'.join(cues)}))"
+    return f"(?P<{name}>{'|'.join(cues)})"
 
 
+# One pattern for every cue, tried at word starts only (and at numbers, written « # »): the
+# engine then skips most positions at once.
 _PATTERN = re.compile(
-    "|".join(
+    r"(?:\b|(?=#))(?:"
+    + "|".join(
         [_group(name, cues) for name, cues in _CUES.items()]
         + [_group("positive", _POSITIVE), _group("negative", _NEGATIVE)]
     )
+    + ")"
 )
 _NEGATED = re.compile(_NEGATION)
 _SHOUT = re.compile(r"[A-ZÀ-Ý]{4,}(?:\s+[A-ZÀ-Ý]{2,})+|[!?]{3,}")
