@@ -38,6 +38,22 @@ class UnknownChannelError(ValueError):
     """A channel the bible does not have."""
 
 
+@dataclass(frozen=True)
+class Owners:
+    """Which classifier reasons each standard has, for one vectorised step per search: the
+    standards that have some (``rows``), where each one's reasons start in ``columns``."""
+
+    rows: NDArray[np.int64]
+    starts: NDArray[np.int64]
+    columns: NDArray[np.int64]
+
+    def best(self, confidences: NDArray[np.float64]) -> NDArray[np.float64]:
+        """For each standard of ``rows``, the highest confidence among its reasons, shared
+        among them: a standard for seven reasons says less about each than one for one."""
+        counts = np.diff(self.starts, append=self.columns.size)
+        return np.maximum.reduceat(confidences[self.columns], self.starts) / counts
+
+
 @dataclass
 class Assistant:
     """The bible in force, its reason classifier and search index, in memory."""
@@ -47,7 +63,7 @@ class Assistant:
     index: SearchIndex
     entries: dict[str, Entry]
     processes: dict[str, list[Entry]]  # reason -> its process standards, by id
-    owners: NDArray[np.float64]  # standard (index order) x classifier reason: 1 if it has it
+    owners: Owners
 
 
 @dataclass(frozen=True)
@@ -89,11 +105,18 @@ def build_assistant(library: Library, model: ReasonModel | None) -> Assistant:
             for reason in entry.reasons:
                 processes.setdefault(reason, []).append(entry)
     known = {reason: i for i, reason in enumerate(model.reasons)} if model else {}
-    owners = np.zeros((len(index.keys), len(known)), dtype=np.float64)
+    rows: list[int] = []
+    starts: list[int] = []
+    columns: list[int] = []
     for row, key in enumerate(index.keys):
-        for reason in entries[key].reasons:
-            if reason in known:
-                owners[row, known[reason]] = 1.0
+        owned = [known[r] for r in entries[key].reasons if r in known]
+        if owned:
+            rows.append(row)
+            starts.append(len(columns))
+            columns += owned
+    owners = Owners(
+        np.array(rows, np.int64), np.array(starts, np.int64), np.array(columns, np.int64)
+    )
     return Assistant(library, model, index, entries, processes, owners)
 
 
@@ -191,12 +214,9 @@ def search(
         scores /= top
     model = assistant.model
     if model is not None and scores.size:
-        confidence = dict(
-            zip(model.reasons, model.confidences([question])[0].tolist(), strict=True)
-        )
-        for position, key in enumerate(assistant.index.keys):
-            owned = assistant.entries[key].reasons
-            scores[position] += max((confidence.get(r, 0.0) for r in owned), default=0.0)
+        confidences = seen if seen is not None else model.confidences([question])[0]
+        if assistant.owners.rows.size:
+            scores[assistant.owners.rows] += assistant.owners.best(confidences)
     matches = []
     for position in np.argsort(-scores, kind="stable")[:limit].tolist():
         if scores[position] <= 0:

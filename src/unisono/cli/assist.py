@@ -52,7 +52,7 @@ def suggest(
     label = f" — {found.reason_label}" if found.reason_label else ""
     typer.echo(f"reason: {found.reason}{label} (confidence {found.confidence:.2f})")
     if found.standard_id is None:
-        typer.echo("no standard applies: answer with the bible's general rules")
+        typer.echo("no published process standard for this reason on this channel")
     else:
         typer.echo(f"standard: {found.standard_id} v{found.standard_version}")
         typer.echo(f"\n{found.answer or '(no approved answer for this channel)'}\n")
