@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest services system-deps docs bench bench-import bench-metrics bench-analyze clean
+.PHONY: demo test lint typecheck pytest services system-deps docs bench bench-import bench-metrics bench-analyze bench-suggest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ system-deps:
 	scripts/ensure-system-deps.sh
 
 ## bench: the benchmarks, printing their figures (data generated once into bench/data)
-bench: bench-import bench-metrics bench-analyze
+bench: bench-import bench-metrics bench-analyze bench-suggest
 
 bench-import: $(STAMP)
 	$(BIN)/python bench/import_bench.py
@@ -49,6 +49,9 @@ bench-metrics: $(STAMP)
 bench-analyze: $(STAMP)
 	$(BIN)/python bench/analyze_bench.py
 
+bench-suggest: $(STAMP)
+	$(BIN)/python bench/suggest_bench.py
+
 ## docs: regenerate docs/cli.md from the commands' --help
 docs: $(STAMP)
 	$(BIN)/typer unisono.cli.app utils docs --name unisono --title "Command-line reference" \
@@ -58,8 +61,8 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
 ## eval: the evaluations against labelled and external data (see eval/audit/README.md)
-.PHONY: eval eval-audit eval-abcd
-eval: eval-abcd eval-audit
+.PHONY: eval eval-audit eval-abcd eval-language
+eval: eval-abcd eval-audit eval-language
 
 ## eval-audit: the audit checks against the hand-labelled replies (exits 1 if a target is missed)
 eval-audit: $(STAMP)
@@ -68,3 +71,7 @@ eval-audit: $(STAMP)
 ## eval-abcd: ABCD conversations against their subflow's ordered required actions
 eval-abcd: $(STAMP)
 	$(BIN)/python eval/audit/abcd_actions.py
+
+## eval-language: reasons, sentiment and language detection (exits 1 if a target is missed)
+eval-language: $(STAMP)
+	$(BIN)/python eval/language/evaluate.py
