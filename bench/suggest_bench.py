@@ -69,8 +69,10 @@ def library(
         examples += [(phrasing(rng, obj, issue), reason) for _ in range(8)]
         for k in range(per_reason):
             channels = (CHANNELS[k % len(CHANNELS)],) if k else ()
-            answer = (f"Bonjour {{customer_name}}, au sujet de votre {OBJECTS[obj]} "
-                      f"({ISSUES[issue][0]}), voici la marche à suivre n°{k} : {{order_id}}.")  # fmt: skip
+            answer = (
+                f"Bonjour {{customer_name}}, au sujet de votre {OBJECTS[obj]} "
+                f"({ISSUES[issue][0]}), voici la marche à suivre n°{k} : {{order_id}}."
+            )
             answers = dict.fromkeys(CHANNELS, answer)
             text = f"{labels[reason]} variante {k}\n{ISSUES[issue][1]} {OBJECTS[obj]}"
             entries.append(Entry(
