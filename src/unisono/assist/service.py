@@ -204,7 +204,7 @@ def search(
     seen: NDArray[np.float64] | None = None,
 ) -> list[Match]:
     """The standards that best answer ``question``: BM25 over the whole bible, raised for the
-    standards of the reasons the classifier sees in it (the same answer as :func:`suggest`;
+    standards of the reasons the classifier is sure enough of (the same answer as :func:`suggest`;
     ``seen``: the classifier's confidences, when they are known already)."""
     if channel is not None:
         _check_channel(assistant, channel)
@@ -215,6 +215,7 @@ def search(
     model = assistant.model
     if model is not None and scores.size:
         confidences = seen if seen is not None else model.confidences([question])[0]
+        confidences = np.where(confidences >= model.threshold, confidences, 0.0)
         if assistant.owners.rows.size:
             scores[assistant.owners.rows] += assistant.owners.best(confidences)
     matches = []

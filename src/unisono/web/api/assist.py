@@ -36,7 +36,7 @@ def suggest(
             channel=body.channel, customer_id=body.customer, values=body.values,
         )  # fmt: skip
     except UnknownChannelError as error:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(error)) from error
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from error
     except KeyError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {body.customer!r}") from error
     return dataclasses.asdict(found)
@@ -56,5 +56,5 @@ def find(
     try:
         matches = search(assistant, question=q, channel=channel, limit=limit)
     except UnknownChannelError as error:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(error)) from error
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from error
     return [dataclasses.asdict(match) for match in matches]
