@@ -26,8 +26,8 @@ def test_suggest_refuses_an_unknown_channel_or_customer(client, auth):
 
 
 def test_search_returns_the_standards_that_answer_a_question(client, auth):
-    response = client.get("/api/v1/assist/search", params={"q": "remboursement", "channel": "email"},
-                          headers=auth)  # fmt: skip
+    query = {"q": "remboursement", "channel": "email"}
+    response = client.get("/api/v1/assist/search", params=query, headers=auth)
     assert response.status_code == 200
     assert response.json()[0]["standard_id"] == "remboursement-retard"
     assert client.get("/api/v1/assist/search", params={"q": "x"}).status_code == 401
