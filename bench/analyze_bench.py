@@ -61,7 +61,11 @@ def main() -> None:
     rate = args.interactions / measured.seconds
     print(f"\nAnalysis of {args.interactions:,} generated interactions (SQLite, 2 cores)")
     print(f"  {measured.seconds:.1f} s — {rate:,.0f} interactions per second (target: ≥ 2,000)")
-    print(f"  {findings:,} findings; peak memory {measured.peak_mb:.0f} MB")
+    print(
+        f"  {findings:,} findings; peak memory {measured.peak_mb:.0f} MB; CPU time "
+        f"{measured.cpu_seconds:.1f} s ({measured.cpu_seconds / args.interactions * 1e6:.0f} µs "
+        "per interaction: the figure to compare when other work shares the cores)"
+    )
     print(
         f"  language: {read:,} interactions read (language, mood), {classified:,} reasons "
         "classified (records without one), the classifier trained in the same run"

@@ -52,7 +52,9 @@ def test_reasons_classified_before_the_audit_and_kept_apart_from_imported_ones(c
     ]
     path = write_jsonl(tmp_path / "a.jsonl", records)
     assert cli("import", str(path)).exit_code == 0
-    assert json.loads(cli("analyze", "--json").stdout)["analyzed"] == 3
+    summary = json.loads(cli("analyze", "--json").stdout)
+    assert summary["analyzed"] == 3
+    assert summary["classified_reasons"] == {"livraison.retard": 1, "unknown": 1}
     stored = rows(cli.db_url, "SELECT external_id, reason_id, reason_origin, stage "
                               "FROM interactions ORDER BY external_id")  # fmt: skip
     assert stored == [

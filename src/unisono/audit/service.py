@@ -51,6 +51,7 @@ class AnalyzeSummary:
 
     analyzed: int = 0
     findings: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)  # classified: reason -> count
 
 
 def audit(context: AuditContext) -> list[Finding]:
@@ -161,6 +162,8 @@ def analyze(
             session.commit()
             for item in checked:
                 summary.findings.update(f.kind for f in item.findings)
+                if item.reading.guess is not None:
+                    summary.reasons[item.reading.guess.reason] += 1
             summary.analyzed += len(checked)
             if progress is not None:
                 progress(summary.analyzed, len(ids))
