@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, exists, insert, or_, select, type_coerce
+import orjson
+from sqlalchemy import BigInteger, Connection, exists, or_, select, type_coerce
 
 from unisono.bible import models as bible
-from unisono.core.db import in_chunks, placeholder
+from unisono.core.db import in_chunks, insert_rows, placeholder
 from unisono.interactions import models as hub
 from unisono.language.detect import detect_language
 from unisono.language.models import InteractionLanguage
@@ -64,32 +65,26 @@ def read_interactions(
     return readings
 
 
-def stored_row(interaction_id: int, reading: Reading) -> dict[str, Any]:
-    """The ``interaction_language`` row of a reading."""
-    mood = reading.mood
-    guess = reading.guess
-    row: dict[str, Any] = {
-        "interaction_id": interaction_id,
-        "language": reading.language,
-        "reason": None if guess is None else guess.reason,
-        "reason_confidence": None if guess is None else guess.confidence,
-        "sentiment": mood.sentiment,
-        "first_sentiment": mood.first,
-        "last_sentiment": mood.last,
-        "mood_change": mood.change,
-        "messages": [
-            {
-                "message": index,
-                "sentiment": m.sentiment,
-                "score": m.score,
-                "signals": list(m.signals),
-            }
-            for index, m in mood.messages
-        ],
-    }
-    for signal in SIGNALS:
-        row[signal] = signal in mood.signals
-    return row
+_COLUMNS = (
+    "interaction_id", "language", "reason", "reason_confidence", "sentiment", "first_sentiment",
+    "last_sentiment", "mood_change", *SIGNALS, "messages",
+)  # fmt: skip
+
+
+def stored_row(interaction_id: int, reading: Reading) -> tuple[Any, ...]:
+    """The ``interaction_language`` row of a reading, in :data:`_COLUMNS` order (the messages'
+    detail as JSON text: rows are written in bulk, without the ORM)."""
+    mood, guess = reading.mood, reading.guess
+    detail = [
+        {"message": i, "sentiment": m.sentiment, "score": m.score, "signals": list(m.signals)}
+        for i, m in mood.messages
+    ]
+    return (
+        interaction_id, reading.language, None if guess is None else guess.reason,
+        None if guess is None else guess.confidence, mood.sentiment, mood.first, mood.last,
+        mood.change, *(signal in mood.signals for signal in SIGNALS),
+        orjson.dumps(detail).decode(),
+    )  # fmt: skip
 
 
 def needs_classifier(connection: Connection) -> bool:
@@ -119,8 +114,7 @@ class ReadingWriter:
         """Store ``(external id, reading)`` pairs (their old rows are already deleted)."""
         self.connection = connection
         rows = [stored_row(row_ids[key], reading) for key, reading in readings]
-        if rows:
-            self.connection.execute(insert(InteractionLanguage), rows)
+        insert_rows(connection, InteractionLanguage.__tablename__, _COLUMNS, rows)
         guessed = {
             row_ids[key]: None if reading.guess.reason == UNKNOWN else reading.guess.reason
             for key, reading in readings
