@@ -207,15 +207,17 @@ _MARKERS = {
         ]
     ),
 }
-_ACCENTS = re.compile(r"[éèêàùçôîûœ]")
+_ACCENTS = re.compile(r"[éèêàùçôîûœÉÈÊÀÙÇÔÎÛŒ]")
+_IS_FRENCH = _MARKERS["fr"].__contains__
+_IS_ENGLISH = _MARKERS["en"].__contains__
 
 
 def detect_language(text: str, default: str = "fr") -> str:
     """``fr`` or ``en``: the language whose common words (and, for French, accents) the text
     has more of; ``default`` when it cannot tell."""
     words = _WORDS.findall(fold(text))
-    french = sum(word in _MARKERS["fr"] for word in words) + len(_ACCENTS.findall(text.lower()))
-    english = sum(word in _MARKERS["en"] for word in words)
+    french = sum(map(_IS_FRENCH, words)) + len(_ACCENTS.findall(text))
+    english = sum(map(_IS_ENGLISH, words))
     if french == english:
         return default
     return "fr" if french > english else "en"

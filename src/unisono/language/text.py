@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from unisono.language.folding import fold
+from unisono.language.folding import fold, matching_form
 
 __all__ = ["fold", "lemma", "normalise", "squash_spaces", "terms"]
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_APOSTROPHE = re.compile(r"[’‘`´ʼ′]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # « toooujours » -> « toujours », « !!!! » kept apart
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _TERM = re.compile(r"[a-z]+|#")
@@ -33,10 +32,10 @@ def squash_spaces(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """The form classifiers read: folded, one apostrophe, letters repeated for emphasis
-    reduced, every number written ``#`` (an order number says nothing of the reason)."""
-    folded = _APOSTROPHE.sub("'", fold(text))
-    folded = _REPEATS.sub(r"\1", folded)
+    """The form classifiers read: folded, one apostrophe and one dash, letters repeated for
+    emphasis reduced, every number written ``#`` (an order number says nothing of the
+    reason)."""
+    folded = _REPEATS.sub(r"\1", matching_form(text))
     return squash_spaces(_NUMBER.sub(" # ", folded))
 
 
