@@ -3,7 +3,7 @@ or positive, and the signals a team must see — frustration, urgency, a threat 
 (résiliation, « je vais commander ailleurs »), a threat to escalate (avocat, association de
 consommateurs, médiateur, réseaux sociaux, avis en ligne) and gratitude.
 
-Lexicons of French and English cues over :func:`~unisono.language.text.normalise` text, one
+Lexicons of French and English cues over folded text (case, accents, apostrophes), one
 regular expression per message: cheap enough for every message of every interaction. A negation
 just before a positive cue turns it around (« pas content », « not happy »); capitals and « !!! »
 strengthen what the message says. « Merci d'avance » is politeness, not gratitude.
@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from unisono.language.text import normalise
+from unisono.language.folding import matching_form
 
 __all__ = ["SIGNALS", "MessageMood", "Mood", "interaction_mood", "message_mood"]
 
@@ -29,7 +29,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         r"c'est une blague", r"vous vous moquez", r"se moque\w*", r"foutez", r"ridicule",
         r"perdre patience", r"a bout", r"exaspe\w*", r"decu\w*", r"decevant\w*",
         r"lamentable", r"nul(?:le|s)?\b", r"toujours rien", r"toujours pas", r"encore une fois",
-        r"(?:deuxieme|troisieme|# ?e|# ?eme) fois", r"personne ne (?:me )?repond\w*",
+        r"(?:deuxieme|troisieme|\d+e|\d+eme) fois", r"personne ne (?:me )?repond\w*",
         r"je relance", r"pour rien", r"frustrat\w*", r"annoying", r"fed up", r"ridiculous",
         r"unacceptable", r"disgrace\w*", r"not impressed", r"losing patience", r"sick of",
         r"still (?:not|no|nothing|waiting|hasn't)", r"again\b", r"joke", r"useless",
@@ -38,7 +38,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "urgency": (
         r"urgen\w*", r"au plus vite", r"rapidement", r"des que possible", r"asap", r"vite\b",
         r"immediatement", r"aujourd'hui meme", r"avant (?:demain|samedi|dimanche|lundi|mardi|"
-        r"mercredi|jeudi|vendredi|le #|ce soir|ce week-end|noel)", r"pour demain",
+        r"mercredi|jeudi|vendredi|le \d+|ce soir|ce week-end|noel)", r"pour demain",
         r"j'en ai besoin (?:pour|avant|d'ici)", r"demenag\w*", r"des invites",
         r"urgent\w*", r"as soon as possible", r"right away", r"immediately", r"by tomorrow",
         r"need it by", r"need it before", r"quickly", r"today\b",
@@ -55,7 +55,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "escalation_threat": (
         r"avocat\w*", r"juriste", r"tribunal", r"justice", r"plainte", r"porter plainte",
         r"mise en demeure", r"huissier", r"association de consommateurs",
-        r"ufc", r"que choisir", r"60 millions", r"# ?millions de consommateurs",
+        r"ufc", r"que choisir", r"\d+\s*millions de consommateurs",
         r"mediateur\w*", r"dgccrf", r"signalconso", r"reseaux sociaux", r"facebook",
         r"twitter", r"instagram", r"tiktok", r"linkedin", r"\bx\.com", r"poster", r"publier",
         r"avis (?:sur|negatif)\w*", r"laisser un avis", r"google", r"trustpilot",
@@ -93,14 +93,19 @@ _NEGATIVE = (
 _NEGATION = r"(?:pas|plus|jamais|guere|not|never|no|n't|isn't|wasn't|aren't) (?:\w+ )?$"
 
 
+_GAP = r"\s+"  # a space in a cue stands for any run of spaces and line breaks
+
+
 def _group(name: str, cues: Sequence[str]) -> str:
-    return f"(?P<{name}>{'|'.join(cues)})"
+    alternatives = "|".join(cue.replace(" ", _GAP) for cue in cues)
+    return f"(?P<{name}>{alternatives})"
 
 
-# One pattern for every cue, tried at word starts only (and at numbers, written « # »): the
-# engine then skips most positions at once.
+# One pattern for every cue, tried at word starts only: the engine then skips most positions at
+# once. It reads folded text with one apostrophe (no other normalisation: it runs on every
+# customer message of every interaction).
 _PATTERN = re.compile(
-    r"(?:\b|(?=#))(?:"
+    r"\b(?:"
     + "|".join(
         [_group(name, cues) for name, cues in _CUES.items()]
         + [_group("positive", _POSITIVE), _group("negative", _NEGATIVE)]
@@ -124,7 +129,7 @@ class MessageMood:
 
 def message_mood(text: str) -> MessageMood:
     """The sentiment and signals of one customer message."""
-    folded = normalise(text)
+    folded = matching_form(text)
     score, signals = 0.0, set()
     for match in _PATTERN.finditer(folded):
         kind = match.lastgroup or ""
