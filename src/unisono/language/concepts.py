@@ -43,7 +43,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "refused": ("refus", "rejete", "echoue", "erreur", "non autorise", "declined", "failed"),
     "instalments": (
-        "plusieurs fois", "en # fois", "#x", "#fois", "mensualit", "echeance", "etaler",
+        "plusieurs fois", "en # fois", "# fois", "# x", "mensualit", "echeance", "etaler",
         "fractionn", "echelonn", "instalment", "installment", "pay in #",
     ),
     "promo": (
@@ -112,11 +112,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 
 def _pattern() -> re.Pattern[str]:
+    """One pattern for every concept, tried at word starts only (the engine then skips most
+    positions at once); « # » (a number) starts no phrase: the words after it do."""
     parts = []
     for name, phrases in CONCEPTS.items():
-        words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        parts.append(f"(?P<{name}>(?<![a-z])(?:{words}))")
-    return re.compile("|".join(parts))
+        words = "|".join(
+            re.escape(p) if p[0] != "#" else f"(?<=# ){re.escape(p[2:])}"
+            for p in sorted(phrases, key=len, reverse=True)
+        )
+        parts.append(f"(?P<{name}>{words})")
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
 
 
 _CONCEPT = _pattern()

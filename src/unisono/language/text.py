@@ -8,6 +8,7 @@ reason classifier, the sentiment lexicons and the bible search all read :func:`n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from unisono.language.folding import fold, matching_form
 
@@ -39,6 +40,7 @@ def normalise(text: str) -> str:
     return squash_spaces(_NUMBER.sub(" # ", folded))
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A light lemma of a folded word: « remboursements », « rembourse », « remboursee »
     share « rembours »."""
