@@ -26,7 +26,7 @@ from unisono.language.reasons import UNKNOWN, ReasonModel
 
 __all__ = ["Examples", "bible_examples", "examples_in", "out_of_scope", "reason_model"]
 
-PER_REASON = 300  # interactions per reason: enough to learn customers' words, quick to train
+PER_REASON = 100  # interactions per reason: enough to learn customers' words, quick to train
 Examples = list[tuple[str, str]]  # (text, reason)
 
 
