@@ -134,7 +134,8 @@ def message_mood(text: str) -> MessageMood:
     for match in _PATTERN.finditer(folded):
         kind = match.lastgroup or ""
         weight = _WEIGHTS[kind]
-        if kind in ("positive", "gratitude") and _NEGATED.search(folded, 0, match.start()):
+        start = match.start()
+        if kind in ("positive", "gratitude") and _NEGATED.search(folded, max(0, start - 30), start):
             if kind == "gratitude":
                 continue
             weight = -weight
