@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest services system-deps docs messages bench bench-import bench-metrics bench-analyze bench-consistency clean
+.PHONY: demo test lint typecheck pytest services system-deps docs messages bench bench-import bench-metrics bench-analyze bench-consistency bench-suggest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ system-deps:
 	scripts/ensure-system-deps.sh
 
 ## bench: the benchmarks, printing their figures (data generated once into bench/data)
-bench: bench-import bench-metrics bench-analyze bench-consistency
+bench: bench-import bench-metrics bench-analyze bench-consistency bench-suggest
 
 bench-import: $(STAMP)
 	$(BIN)/python bench/import_bench.py
@@ -54,6 +54,10 @@ bench-analyze: $(STAMP)
 bench-consistency: $(STAMP)
 	$(BIN)/python bench/consistency_bench.py
 
+## bench-suggest: suggest on a bible of 5,000 generated standards, against plain BM25
+bench-suggest: $(STAMP)
+	$(BIN)/python bench/suggest_bench.py
+
 ## docs: regenerate docs/cli.md from the commands' --help
 docs: $(STAMP)
 	$(BIN)/typer unisono.cli.app utils docs --name unisono --title "Command-line reference" \
@@ -67,8 +71,8 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
 
 ## eval: the evaluations against labelled and external data (see eval/audit/README.md)
-.PHONY: eval eval-audit eval-abcd eval-consistency
-eval: eval-abcd eval-audit eval-consistency
+.PHONY: eval eval-audit eval-abcd eval-consistency eval-language
+eval: eval-abcd eval-audit eval-consistency eval-language
 
 ## eval-audit: the audit checks against the hand-labelled replies (exits 1 if a target is missed)
 eval-audit: $(STAMP)
@@ -81,3 +85,7 @@ eval-abcd: $(STAMP)
 ## eval-consistency: the consistency index's simulation study (exits 1 if false alarms exceed 5 %)
 eval-consistency: $(STAMP)
 	$(BIN)/python eval/consistency/evaluate.py
+
+## eval-language: reasons, sentiment and language detection (exits 1 if a target is missed)
+eval-language: $(STAMP)
+	$(BIN)/python eval/language/evaluate.py

@@ -4,6 +4,7 @@ processes together, sampled every 20 ms)."""
 from __future__ import annotations
 
 import contextlib
+import resource
 import subprocess
 import time
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pathlib import Path
 class Run:
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0  # user + system time of the command and the processes it waited for
 
 
 def _tree(pid: int) -> list[int]:
@@ -39,6 +41,7 @@ def _rss_kb(pid: int) -> int:
 def run(command: list[str], env: dict[str, str] | None = None) -> Run:
     """Run ``command`` to completion; fail loudly if it fails."""
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     peak = 0
     while process.poll() is None:
@@ -47,4 +50,6 @@ def run(command: list[str], env: dict[str, str] | None = None) -> Run:
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with exit status {process.returncode}")
-    return Run(seconds, peak / 1024)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak / 1024, cpu)

@@ -32,6 +32,13 @@ PG_ADMIN_URL = os.environ.get(
 REQUIRE_POSTGRESQL = os.environ.get("UNISONO_REQUIRE_POSTGRESQL") == "1"
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands keep what they make (reason classifiers) in a folder of the test run, never in
+    the user's data directory."""
+    monkeypatch.setenv("UNISONO_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))
+
+
 def _worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 

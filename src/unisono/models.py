@@ -6,6 +6,7 @@ import unisono.accounts.models
 import unisono.audit.models
 import unisono.bible.models
 import unisono.interactions.models
+import unisono.language.models
 import unisono.metrics.models
 import unisono.reviews.models  # noqa: F401
 from unisono.core.db import Base

@@ -35,6 +35,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "customers.read": _MANAGERS | {"team_lead", INTEGRATION},  # the timeline, within the scope
     "metrics.read": _PEOPLE | {INTEGRATION},  # within the scope
     "audit.read": _PEOPLE,  # findings and QA scores, within the scope
+    "assist.use": _PEOPLE | {INTEGRATION},  # suggested answers, search over the bible
     "consistency.read": _MANAGERS | {"team_lead", INTEGRATION},  # the index, heat maps
     "reviews.read": _MANAGERS | {INTEGRATION},  # reviews, disputes, calibration reports
     # integrations

@@ -16,8 +16,15 @@ from unisono.audit.checks.base import AuditContext, BibleRules, Message, Standar
 from unisono.bible import models as bible
 from unisono.core.db import in_chunks
 from unisono.interactions import models
-from unisono.interactions.standards import Specificity, applicable_versions_query, specificity
+from unisono.interactions.standards import (
+    Specificity,
+    applicable_versions_query,
+    covers,
+    specificity,
+)
 from unisono.language.detect import detect_language
+from unisono.language.reasons import UNKNOWN, ReasonModel
+from unisono.language.service import Reading, read_interactions
 
 
 @dataclass
@@ -53,16 +60,52 @@ class RulesCache:
         return chosen
 
 
-def build_contexts(session: Session, ids: Sequence[int], cache: RulesCache) -> list[AuditContext]:
-    """The audit contexts of these interactions (row ids), in the same order."""
+@dataclass(frozen=True)
+class Read:
+    """One interaction read for the analysis: its audit context (with the classified reason
+    when the record had none) and what its customer's messages say."""
+
+    context: AuditContext
+    reading: Reading
+
+
+def build_contexts(
+    session: Session, ids: Sequence[int], cache: RulesCache, model: ReasonModel | None = None
+) -> list[Read]:
+    """The audit contexts and readings of these interactions (row ids), in the same order.
+    Interactions without a reason from their record get the classifier's first, so that the
+    standards of that reason apply to them."""
     rows = {row.id: row for chunk in in_chunks(ids) for row in session.execute(_query(chunk))}
+    found = [rows[i] for i in ids if i in rows]
+    guessing = {row.id for row in found if row.reason_origin != "record"}
     applied: dict[int, list[int]] = {}
-    for chunk in in_chunks(ids):
-        pairs = applicable_versions_query().where(models.Interaction.id.in_(chunk))
-        for interaction_id, version_id in session.execute(pairs):
-            applied.setdefault(interaction_id, []).append(version_id)
+    known = [row.id for row in found if row.id not in guessing]
+    for by_reason, subset in ((True, known), (False, sorted(guessing))):
+        for chunk in in_chunks(subset):
+            pairs = applicable_versions_query(by_reason=by_reason)
+            for interaction_id, version_id in session.execute(
+                pairs.where(models.Interaction.id.in_(chunk))
+            ):
+                applied.setdefault(interaction_id, []).append(version_id)
     cache.load(session, {v for versions in applied.values() for v in versions})
-    return [_context(rows[i], applied.get(i, []), cache) for i in ids if i in rows]
+    readings = read_interactions(
+        [row.messages for row in found], [row.id in guessing for row in found], model,
+        default_language=cache.revisions[-1][1].language if cache.revisions else "fr",
+    )  # fmt: skip
+    read = []
+    for row, reading in zip(found, readings, strict=True):
+        reason = row.reason_id
+        versions = applied.get(row.id, [])
+        if reading.guess is not None:
+            reason = None if reading.guess.reason == UNKNOWN else reading.guess.reason
+            versions = [v for v in versions if _applies(cache.reasons.get(v, ()), reason)]
+        read.append(Read(_context(row, reason, versions, cache), reading))
+    return read
+
+
+def _applies(owned: tuple[str, ...], reason: str | None) -> bool:
+    """Whether a standard for the reasons ``owned`` (none: every reason) applies to ``reason``."""
+    return not owned or any(covers(r, reason) for r in owned)
 
 
 def _query(chunk: Sequence[int]) -> Any:
@@ -73,6 +116,7 @@ def _query(chunk: Sequence[int]) -> Any:
             interaction.external_id,
             interaction.channel_id,
             interaction.reason_id,
+            interaction.reason_origin,
             type_coerce(interaction.opened_at, BigInteger).label("opened"),
             interaction.first_response_at,
             interaction.resolved_at,
@@ -86,18 +130,20 @@ def _query(chunk: Sequence[int]) -> Any:
     )
 
 
-def _context(row: Any, version_ids: list[int], cache: RulesCache) -> AuditContext:
+def _context(
+    row: Any, reason: str | None, version_ids: list[int], cache: RulesCache
+) -> AuditContext:
     messages = tuple(
         Message(index, m["from"], dt.datetime.fromisoformat(m["at"]), m["text"])
         for index, m in enumerate(row.messages)
     )
     rules_then = cache.bible_at(row.opened)
     replies = " ".join(m.text for m in messages if m.author == "agent")
-    standards = standards_of(cache, version_ids, row.reason_id)
+    standards = standards_of(cache, version_ids, reason)
     return AuditContext(
         interaction_id=row.external_id,
         channel=row.channel_id,
-        reason=row.reason_id,
+        reason=reason,
         language=detect_language(replies, default=rules_then.language),
         messages=messages,
         standards=standards,

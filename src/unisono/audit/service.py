@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, or_, select
@@ -15,11 +16,17 @@ from sqlalchemy.orm import Session
 from unisono.audit import models
 from unisono.audit.checks import CHECKS
 from unisono.audit.checks.base import AuditContext, Finding
-from unisono.audit.context import RulesCache, build_contexts
+from unisono.audit.context import Read, RulesCache, build_contexts
 from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_force
+from unisono.core.config import get_settings
 from unisono.core.db import in_chunks, make_engine
 from unisono.core.parallel import ordered_map
 from unisono.interactions import models as hub
+from unisono.language.models import InteractionLanguage
+from unisono.language.reasons import ReasonModel
+from unisono.language.reasons import load as load_model
+from unisono.language.service import Reading, ReadingWriter, needs_classifier
+from unisono.language.training import model_path, reason_model
 from unisono.metrics.rollups import fingerprint
 
 BATCH = 1000
@@ -44,6 +51,7 @@ class AnalyzeSummary:
 
     analyzed: int = 0
     findings: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)  # classified: reason -> count
 
 
 def audit(context: AuditContext) -> list[Finding]:
@@ -75,21 +83,23 @@ PARALLEL_FROM = 4 * BATCH  # fewer pending interactions are checked in this proc
 
 @dataclass(frozen=True)
 class Checked:
-    """One interaction checked: its findings and its scores (what is stored of it)."""
+    """One interaction checked: its findings, its scores and what its customer's messages say
+    (what is stored of it)."""
 
     interaction: str  # external id
     language: str
     findings: list[Finding]
     scores: list[tuple[Scorecard, QaResult]]
+    reading: Reading
 
 
-def check_contexts(contexts: list[AuditContext], cards: list[Scorecard]) -> list[Checked]:
+def check_contexts(reads: list[Read], cards: list[Scorecard]) -> list[Checked]:
     """Check and score a batch of interactions."""
     checked = []
-    for context in contexts:
+    for context, reading in ((read.context, read.reading) for read in reads):
         found = audit(context)
         scores = [(card, score(card, context, found)) for card in cards]
-        checked.append(Checked(context.interaction_id, context.language, found, scores))
+        checked.append(Checked(context.interaction_id, context.language, found, scores, reading))
     return checked
 
 
@@ -101,9 +111,11 @@ class Job:
     url: str
     ids: list[int]
     cards: list[Scorecard]
+    model: Path | None  # the reason classifier's file, None when no reason is to classify
 
 
 _WORKER: dict[str, tuple[Engine, RulesCache]] = {}  # per worker process: its engine and rules
+_MODELS: dict[Path, ReasonModel | None] = {}  # per worker process: the classifiers loaded
 
 
 def check_job(job: Job) -> list[Checked]:
@@ -111,43 +123,77 @@ def check_job(job: Job) -> list[Checked]:
     if job.url not in _WORKER:
         _WORKER[job.url] = (make_engine(job.url), RulesCache())
     engine, cache = _WORKER[job.url]
+    model = None
+    if job.model is not None:
+        if job.model not in _MODELS:
+            _MODELS[job.model] = load_model(job.model)
+        model = _MODELS[job.model]
     with Session(engine) as session:
-        contexts = build_contexts(session, job.ids, cache)
-    return check_contexts(contexts, job.cards)
+        reads = build_contexts(session, job.ids, cache, model)
+    return check_contexts(reads, job.cards)
 
 
 def analyze(
-    *, engine: Engine, now: dt.datetime, progress: Callable[[int, int], None] | None = None
+    *,
+    engine: Engine,
+    now: dt.datetime,
+    data_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AnalyzeSummary:
     """Analyse every pending interaction, a batch per transaction (a killed run keeps whole
-    batches, and the next run takes up the rest). On many interactions, worker processes read
-    and check batches while this one writes the results."""
+    batches, and the next run takes up the rest): the customer's language, reason (when the
+    record has none, before the standards are chosen) and mood, then the audit. On many
+    interactions, worker processes read and check batches while this one writes the results.
+    Reason classifiers are kept under ``data_dir`` (default: the configured one)."""
     summary = AnalyzeSummary()
     with Session(engine) as session:
         bible = fingerprint(session.connection())
         ids = pending(session.connection(), bible)
+        model = _reason_model(session, data_dir) if ids else None
         session.commit()
         cards = scorecards_in_force(session)
         batches = [list(chunk) for chunk in _batches(ids)]
-        for chunk, checked in zip(batches, _checked(session, batches, cards), strict=True):
+        writer = ReadingWriter(session.connection())
+        for chunk, checked in zip(batches, _checked(session, batches, cards, model), strict=True):
             _store(session, chunk, checked, bible=bible, now=now)
+            connection = session.connection()
+            rows = _row_ids(connection, [item.interaction for item in checked])
+            writer.write(connection, rows, [(item.interaction, item.reading) for item in checked])
             session.commit()
             for item in checked:
                 summary.findings.update(f.kind for f in item.findings)
+                if item.reading.guess is not None:
+                    summary.reasons[item.reading.guess.reason] += 1
             summary.analyzed += len(checked)
             if progress is not None:
                 progress(summary.analyzed, len(ids))
     return summary
 
 
+def _reason_model(session: Session, data_dir: Path | None) -> tuple[Path, ReasonModel] | None:
+    """The reason classifier and its file, when some interaction has no reason from its record."""
+    if not needs_classifier(session.connection()):
+        return None
+    folder = data_dir or get_settings().data_dir
+    model = reason_model(session, folder)
+    return None if model is None else (model_path(folder, model.digest), model)
+
+
 def _checked(
-    session: Session, batches: list[list[int]], cards: list[Scorecard]
+    session: Session,
+    batches: list[list[int]],
+    cards: list[Scorecard],
+    model: tuple[Path, ReasonModel] | None,
 ) -> Iterable[list[Checked]]:
     if sum(len(batch) for batch in batches) < PARALLEL_FROM:
         cache = RulesCache()
-        return (check_contexts(build_contexts(session, batch, cache), cards) for batch in batches)
+        classifier = None if model is None else model[1]
+        return (
+            check_contexts(build_contexts(session, batch, cache, classifier), cards)
+            for batch in batches
+        )
     url = session.connection().engine.url.render_as_string(hide_password=False)
-    jobs = (Job(url, batch, cards) for batch in batches)
+    jobs = (Job(url, batch, cards, None if model is None else model[0]) for batch in batches)
     return ordered_map(check_job, jobs, workers=2)
 
 
@@ -166,7 +212,7 @@ def _store(
 ) -> None:
     """Replace what is stored of these interactions by what the check found."""
     connection = session.connection()
-    for table in (models.Finding, models.QaScore, models.Analysis):
+    for table in (models.Finding, models.QaScore, models.Analysis, InteractionLanguage):
         for chunk in in_chunks(list(ids)):
             connection.execute(delete(table).where(table.interaction_id.in_(chunk)))
     row_ids = _row_ids(connection, [item.interaction for item in checked])

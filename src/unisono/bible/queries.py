@@ -114,7 +114,8 @@ def due_reviews(*, session: Session, as_of: dt.date, within_days: int) -> list[D
 def current_standards(
     *, session: Session, statuses: tuple[str, ...] = ("published",)
 ) -> list[models.StandardVersion]:
-    """The versions in force with one of ``statuses``, with their facts, SLAs and answers."""
+    """The versions in force with one of ``statuses``, with their facts, SLAs, answers,
+    reasons, channels and expressions to avoid."""
     version = models.StandardVersion
     return list(
         session.scalars(
@@ -125,6 +126,7 @@ def current_standards(
                 selectinload(version.slas),
                 selectinload(version.answers),
                 selectinload(version.reasons),
+                selectinload(version.channels),
                 selectinload(version.forbidden),
             )
             .order_by(version.standard_id)

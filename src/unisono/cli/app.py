@@ -6,6 +6,7 @@ import typer
 
 from unisono import __version__
 from unisono.cli import (
+    assist,
     audit,
     bible,
     calibration,
@@ -41,6 +42,8 @@ app.command("qa")(audit.qa)
 app.command("consistency")(consistency.consistency)
 app.add_typer(reviews.app, name="review")
 app.add_typer(calibration.app, name="calibration")
+app.command("suggest")(assist.suggest)
+app.command("ask")(assist.ask)
 app.command("serve")(serve.serve)
 app.add_typer(tokens.app, name="token")
 app.add_typer(surveys.app, name="survey")

@@ -22,6 +22,7 @@ from unisono.cli.options import (
 )
 from unisono.core.clock import utcnow
 from unisono.core.migrate import DatabaseNotReadyError, ensure_current
+from unisono.language.reasons import UNKNOWN
 
 GROUPINGS = ("agent", "team", "channel", "reason", "month")
 
@@ -37,10 +38,15 @@ def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
     finally:
         engine.dispose()
     if as_json:
-        print_json({"analyzed": summary.analyzed, "findings": dict(summary.findings)})
+        print_json({"analyzed": summary.analyzed, "findings": dict(summary.findings),
+                    "classified_reasons": dict(summary.reasons)})  # fmt: skip
         return
     counts = ", ".join(f"{count} {kind}" for kind, count in summary.findings.most_common())
     typer.echo(f"{summary.analyzed} interactions analysed; findings: {counts or 'none'}")
+    if summary.reasons:
+        unknown = summary.reasons.get(UNKNOWN, 0)
+        total = sum(summary.reasons.values())
+        typer.echo(f"reasons classified for {total} interactions without one ({unknown} unknown)")
 
 
 def audit(

@@ -62,6 +62,9 @@ class Interaction(Base):
     external_id: Mapped[str] = mapped_column(String(200), unique=True)
     channel_id: Mapped[str] = mapped_column(ForeignKey("channels.id"))
     reason_id: Mapped[str | None] = mapped_column(ForeignKey("reasons.id"))
+    # "record": the reason came with the interaction; "classified": Unisono's classifier gave
+    # it (reason_id stays None when it found none); None: no reason, not analysed yet
+    reason_origin: Mapped[str | None] = mapped_column(String(10))
     stage: Mapped[str | None] = mapped_column(String(20))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))

@@ -31,7 +31,7 @@ class Prepared(NamedTuple):
 
 
 PREPARED_COLUMNS = (
-    "channel_id", "reason_id", "stage", "status", "opened_at", "first_response_at",
+    "channel_id", "reason_id", "reason_origin", "stage", "status", "opened_at", "first_response_at",
     "resolved_at", "message_count", "messages",
 )  # fmt: skip
 
@@ -56,8 +56,9 @@ def prepare(item: InteractionIn, digest: str, vocabulary: Vocabulary) -> Prepare
     """The row values of a validated interaction."""
     customer = item.customer
     stage = vocabulary.reasons.get(item.reason) if item.reason else None
+    origin = "record" if item.reason else None
     values = (
-        item.channel, item.reason, stage, item.status, epoch(item.opened_at),
+        item.channel, item.reason, origin, stage, item.status, epoch(item.opened_at),
         epoch(item.first_response_at), epoch(item.resolved_at), len(item.messages),
         orjson.dumps(item.messages).decode(),
     )  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
 from unisono.bible import models as bible
@@ -35,11 +35,12 @@ def specificity(
     return section != "processes", -depth, len(reasons), standard_id
 
 
-def applicable_versions_query() -> Select[int, int]:
+def applicable_versions_query(*, by_reason: bool = True) -> Select[int, int]:
     """``(interaction id, standard version id)`` for every interaction and standard that
     applied to it: published then, for its channel (or every channel) and its reason or one of
     the reason's parents (or every reason). An interaction older than the first load of a
-    standard is judged by that first version."""
+    standard is judged by that first version. ``by_reason=False`` leaves the reason out (for
+    interactions whose reason is being classified: the caller matches reasons itself)."""
     interaction, version = models.Interaction, bible.StandardVersion
     channel, reason = bible.StandardChannel, bible.StandardReason
     in_force = and_(
@@ -66,7 +67,7 @@ def applicable_versions_query() -> Select[int, int]:
         select(interaction.id, version.id)
         .join(version, in_force)
         .where(version.status == "published", version.section.in_(APPLICABLE_SECTIONS))
-        .where(for_channel, for_reason)
+        .where(for_channel, for_reason if by_reason else true())
     )
 
 

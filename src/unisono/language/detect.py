@@ -1,6 +1,6 @@
 """Which language a text is written in, French or English, robust on short messages: the most
-frequent function words and accents of each, counted (good enough to tell the two apart; the
-language module grows richer models later)."""
+frequent function words of each (and the everyday words of customer service), and French
+accents, counted."""
 
 from __future__ import annotations
 
@@ -57,6 +57,53 @@ _MARKERS = {
             "ai",
             "suis",
             "desole",
+            "bien",
+            "mais",
+            "donc",
+            "si",
+            "rien",
+            "toujours",
+            "encore",
+            "deja",
+            "ca",
+            "cela",
+            "quand",
+            "comment",
+            "pourquoi",
+            "quoi",
+            "livraison",
+            "remboursement",
+            "recu",
+            "carte",
+            "paiement",
+            "compte",
+            "aide",
+            "il",
+            "elle",
+            "en",
+            "au",
+            "aux",
+            "se",
+            "sa",
+            "son",
+            "ses",
+            "leur",
+            "lui",
+            "etre",
+            "avoir",
+            "fait",
+            "faire",
+            "peux",
+            "peut",
+            "veux",
+            "voudrais",
+            "mouais",
+            "verra",
+            "svp",
+            "bjr",
+            "chez",
+            "depuis",
+            "moi",
         ]
     ),
     "en": frozenset(
@@ -102,18 +149,75 @@ _MARKERS = {
             "it",
             "of",
             "to",
+            "what",
+            "where",
+            "when",
+            "how",
+            "why",
+            "does",
+            "do",
+            "still",
+            "much",
+            "can",
+            "could",
+            "would",
+            "should",
+            "was",
+            "were",
+            "been",
+            "has",
+            "had",
+            "mean",
+            "get",
+            "got",
+            "need",
+            "want",
+            "from",
+            "at",
+            "by",
+            "if",
+            "or",
+            "but",
+            "me",
+            "they",
+            "them",
+            "there",
+            "here",
+            "just",
+            "any",
+            "some",
+            "pending",
+            "failed",
+            "declined",
+            "received",
+            "arrived",
+            "refund",
+            "delivery",
+            "account",
+            "card",
+            "payment",
+            "money",
+            "cash",
+            "help",
+            "cheers",
+            "meh",
+            "change",
+            "unknown",
+            "yet",
         ]
     ),
 }
-_ACCENTS = re.compile(r"[éèêàùçôîûœ]")
+_ACCENTS = re.compile(r"[éèêàùçôîûœÉÈÊÀÙÇÔÎÛŒ]")
+_IS_FRENCH = _MARKERS["fr"].__contains__
+_IS_ENGLISH = _MARKERS["en"].__contains__
 
 
 def detect_language(text: str, default: str = "fr") -> str:
     """``fr`` or ``en``: the language whose common words (and, for French, accents) the text
     has more of; ``default`` when it cannot tell."""
     words = _WORDS.findall(fold(text))
-    french = sum(word in _MARKERS["fr"] for word in words) + len(_ACCENTS.findall(text.lower()))
-    english = sum(word in _MARKERS["en"] for word in words)
+    french = sum(map(_IS_FRENCH, words)) + len(_ACCENTS.findall(text))
+    english = sum(map(_IS_ENGLISH, words))
     if french == english:
         return default
     return "fr" if french > english else "en"

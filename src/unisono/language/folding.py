@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "match_form"]
+__all__ = ["fold", "match_form", "matching_form"]
 
 _APOSTROPHES = "'’‘`´ʼ′"
 _DASHES = "-‐‑‒–—−"
@@ -49,7 +49,12 @@ def fold(text: str) -> str:
     return _lower(text).translate(_FOLD)
 
 
+def matching_form(text: str) -> str:
+    """``text`` folded, with one apostrophe and one dash (not cached: for texts seen once)."""
+    return _lower(text).translate(_MATCH)
+
+
 @lru_cache(maxsize=8192)
 def match_form(text: str) -> str:
     """``text`` folded, with one apostrophe and one dash: the form phrases are matched on."""
-    return _lower(text).translate(_MATCH)
+    return matching_form(text)

@@ -19,7 +19,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from unisono import __version__
 from unisono.core.config import Settings, get_settings
 from unisono.core.db import make_engine, session_scope
-from unisono.web.api import consistency, customers, interactions, metrics, reviews, webhooks
+from unisono.web.api import (
+    assist,
+    consistency,
+    customers,
+    interactions,
+    metrics,
+    reviews,
+    webhooks,
+)
 from unisono.web.api.intake import interaction_schemas
 from unisono.web.charts import plotly_js
 from unisono.web.deps import SignInRequiredError, find_principal, is_api
@@ -61,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     routers = (interactions.router, customers.router, webhooks.router, metrics.router,
-               reviews.router, consistency.router)  # fmt: skip
+               reviews.router, consistency.router, assist.router)  # fmt: skip
     for router in routers:
         app.include_router(router, prefix="/api/v1")
     for page_router in (
