@@ -69,7 +69,15 @@ def main() -> None:
     again = run([*UNISONO, "import", str(source), "--db", f"sqlite:///{work / 'ours.db'}"], env)
     baseline = run([sys.executable, str(ROOT / "bench" / "baseline_import.py"), str(source),
                     str(fresh(base, "baseline.db"))])  # fmt: skip
+    floor = float(subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "floor_import.py"), str(source),
+         str(fresh(base, "floor.db"))], check=True, capture_output=True, text=True,
+    ).stdout)  # fmt: skip
     report(args.interactions, source, ours, again, baseline)
+    print(
+        f"floor: SQLite writing the same rows, built beforehand: {floor:.1f} s, "
+        f"{args.interactions / floor:,.0f} per second (no import can go faster here)"
+    )
 
 
 def report(count: int, source: Path, ours: Run, again: Run, baseline: Run) -> None:
