@@ -24,12 +24,11 @@ class DataVersion(Base):
 
 def bump_data_version(connection: Connection) -> None:
     """Record that the data changed (call it in the transaction that changes it)."""
-    table = DataVersion.__table__
     moved = connection.execute(
-        update(table).where(table.c.id == _ROW).values(number=table.c.number + 1)
+        update(DataVersion).where(DataVersion.id == _ROW).values(number=DataVersion.number + 1)
     )
     if moved.rowcount == 0:  # a database made before the row existed
-        connection.execute(insert(table).values(id=_ROW, number=1))
+        connection.execute(insert(DataVersion).values(id=_ROW, number=1))
 
 
 def data_version(connection: Connection) -> int:
