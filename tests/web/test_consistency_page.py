@@ -50,7 +50,8 @@ def test_the_page_shows_the_index_heat_maps_and_divergences(web, seeded_url):
     block = page[page.index('id="divergence-1"') : page.index('id="divergence-2"')]
     assert "l’équipe N1-Nantes sur E-mail" in block
     assert f"« {WRONG} »" in block
-    assert "La bible dit delai_enquete_transporteur = « 48 heures »" in block
+    assert "delai_enquete_transporteur = « 5 jours ouvrés »" in block
+    assert "la bible dit « 48 heures »" in block
     examples = re.findall(r'<a href="/interactions/(D-\d+)">', block)
     assert examples
     assert all(e["interaction_id"] in examples for e in first["examples"])
@@ -69,12 +70,12 @@ def test_out_of_date_reports_say_so_and_managers_compute_again(web, seeded_url):
         bump_data_version(session.connection())
     engine.dispose()
     csrf = sign_in(web, "qualite")
-    assert "les données ont changé depuis" in web.get("/consistency").text
+    assert "avant les derniers changements des données" in web.get("/consistency").text
     answer = web.post("/consistency/compute", data={"csrf_token": csrf}, follow_redirects=False)
     assert answer.status_code == 303
     page = web.get(answer.headers["location"]).text
     assert "Calculé sur les données actuelles." in page
-    assert "les données ont changé depuis" not in page
+    assert "avant les derniers changements des données" not in page
 
 
 def test_a_team_lead_reads_it_without_opening_other_teams_interactions(web, seeded_url):

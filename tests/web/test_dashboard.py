@@ -126,7 +126,7 @@ def test_the_consistency_card_shows_the_kept_index_and_largest_divergences(web, 
     assert [(int(n), label) for n, label in links] == [
         (d["rank"], d["reason_label"].replace("'", "&#39;")) for d in shown
     ]
-    assert "ont changé depuis" not in card  # up to date
+    assert "avant les derniers changements" not in card  # up to date
 
 
 def test_the_card_says_when_the_data_changed_and_agents_do_not_get_it(web, seeded_url, tmp_path):
@@ -136,7 +136,7 @@ def test_the_card_says_when_the_data_changed_and_agents_do_not_get_it(web, seede
     engine.dispose()
     sign_in(web, "qualite")
     card = _card(web.get("/").text)
-    assert "les données ont changé depuis" in card
+    assert "avant les derniers changements des données" in card
     assert "unisono analyze" in card
     web.cookies.clear()
     sign_in(web, "conseiller")

@@ -77,8 +77,8 @@ def create_session(
 
 
 def candidates(*, session: Session, count: int = 12) -> list[dict[str, Any]]:
-    """Interactions to calibrate on: the most recent with an automatic score, the channels in
-    turn (a session should see every channel's way of writing)."""
+    """Interactions to calibrate on: the most recent closed ones that an agent answered and the
+    audit scored, the channels in turn (a session should see every channel's way of writing)."""
     interaction = hub.Interaction
     rows = session.execute(
         select(
@@ -90,6 +90,10 @@ def candidates(*, session: Session, count: int = 12) -> list[dict[str, Any]]:
         )
         .join(audit.QaScore, audit.QaScore.interaction_id == interaction.id)
         .join(hub.Agent, hub.Agent.id == interaction.agent_id)
+        .where(
+            interaction.first_response_at.is_not(None),
+            interaction.status.in_(("resolved", "closed")),
+        )
         .group_by(interaction.id, hub.Agent.external_id)
         .order_by(interaction.opened_at.desc(), interaction.id.desc())
         .limit(count * 20)

@@ -38,7 +38,15 @@ Reader = Annotated[Principal, Depends(Require("reviews.read"))]
 Auditor = Annotated[Principal, Depends(Require("reviews.conduct"))]
 Disputer = Annotated[Principal, Depends(Require("reviews.dispute"))]
 Decider = Annotated[Principal, Depends(Require("reviews.decide"))]
-TABS = ("todo", "disputed", "done")
+TABS = ("todo", "done", "disputed")
+
+
+def _labels_of_the_bible(session: Session) -> dict[str, Any]:
+    """The channels' and reasons' labels, for the pages to show instead of their ids."""
+    return {
+        "channels": {c.id: c.label for c in bible_queries.active_channels(session=session)},
+        "reasons": {r.id: r.label for r in bible_queries.active_reasons(session=session)},
+    }
 
 
 def _tab_filters(tab: str, login: str) -> queries.ReviewFilters:
@@ -64,6 +72,7 @@ def list_(request: Request, session: DbSession, reader: Reader, tab: str = "") -
     return render(
         request, session, reader, "reviews/list.html.j2", current="reviews",
         tabs=tabs, tab=tab, counts=counts, rows=rows, drawn=request.query_params.get("drawn"),
+        **_labels_of_the_bible(session),
     )  # fmt: skip
 
 
@@ -190,9 +199,7 @@ def _page(
         row=detail.interaction, messages=conversation(detail, findings=not shape["blind"]),
         automatic=None if shape["blind"] else automatic, may=_may(review, reader, detail),
         choices=CHOICES, problem=problem, entered=entered or {},
-        done=request.query_params.get("done"),
-        channels={c.id: c.label for c in bible_queries.active_channels(session=session)},
-        reasons={r.id: r.label for r in bible_queries.active_reasons(session=session)},
+        done=request.query_params.get("done"), **_labels_of_the_bible(session),
     )  # fmt: skip
 
 

@@ -6,19 +6,22 @@
     if (value === "" || value === automatic) { return true; }
     return value !== "na" && automatic !== "na" && parseFloat(value) === parseFloat(automatic);
   }
-  // A reason field is shown where it is needed (a departure) or already written.
+  // A reason field is shown where it is needed (a departure from the automatic value), where
+  // a note helps (a criterion scored below "met" with no automatic value) or already written.
   function update(select) {
     var fieldset = select.closest("fieldset");
     var reason = fieldset && fieldset.querySelector("input.reason");
     if (!reason) { return; }
-    var departs = !same(select.value, select.getAttribute("data-automatic"));
+    var automatic = select.getAttribute("data-automatic");
+    var departs = automatic !== null && !same(select.value, automatic);
+    var below = automatic === null && select.value !== "" && select.value !== "1.0";
     fieldset.classList.toggle("departs", departs);
-    fieldset.classList.toggle("noted", reason.value !== "");
+    fieldset.classList.toggle("noted", below || reason.value !== "");
     reason.required = departs;
   }
   var form = document.getElementById("scorecard-form");
   if (form) { form.classList.add("enhanced"); }
-  document.querySelectorAll("select[data-automatic]").forEach(function (select) {
+  document.querySelectorAll("#scorecard-form select").forEach(function (select) {
     update(select);
     select.addEventListener("change", function () { update(select); });
   });
