@@ -93,3 +93,14 @@ def test_who_may_create_read_and_score(web):
     unknown = web.post("/calibration", data={"csrf_token": csrf, "name": "X", "more": "nope, nada"})
     assert unknown.status_code == 422
     assert "no interaction &#39;nope&#39;" in unknown.text
+
+
+def test_a_session_s_name_is_shown_as_text(web):
+    csrf = sign_in(web, "qualite")
+    picks = re.findall(r'name="pick-([^"]+)"', web.get("/calibration").text)
+    asked = {"csrf_token": csrf, "name": "<script>alert(1)</script>", "more": " ".join(picks[:2])}
+    answer = web.post("/calibration", follow_redirects=False, data=asked)
+    assert answer.status_code == 303
+    for page in (web.get(answer.headers["location"]).text, web.get("/calibration").text):
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
