@@ -205,3 +205,12 @@ def test_sentiment_signal_and_reason_origin_filters(web, seeded_url):
     detail = web.get(f"/interactions/{angry}").text
     assert "Humeur du client" in detail
     assert '<span class="mood signal">menace de partir</span>' in detail
+
+
+def test_the_most_specific_standard_comes_first(web):
+    sign_in(web, "qualite")
+    page = web.get("/interactions/D-0001").text
+    titles = re.findall(r'<h2><a href="/bible/standards/([^"?]+)\?version=\d+">', page)
+    assert titles[0] == "livraison-retard"  # before the transversal ones, whatever their ids
+    assert "gestes-commerciaux" in titles
+    assert "résolue" in page

@@ -54,6 +54,12 @@ SIGNAL_LABELS = {
     "gratitude": N_("gratitude"),
 }
 ORIGIN_LABELS = {"record": N_("reason from the record"), "classified": N_("reason classified")}
+INTERACTION_STATUS_LABELS = {
+    "open": N_("open"),
+    "pending": N_("pending"),
+    "resolved": N_("resolved"),
+    "closed": N_("closed"),
+}
 REVIEW_STATUS_LABELS = {
     "draft": N_("to finish"),
     "submitted": N_("submitted"),
@@ -167,6 +173,7 @@ def render(
         transition_labels=TRANSITION_LABELS,
         sentiment_labels=SENTIMENT_LABELS,
         review_status_labels=REVIEW_STATUS_LABELS,
+        interaction_status_labels=INTERACTION_STATUS_LABELS,
         trail_labels=TRAIL_LABELS,
         signal_labels=SIGNAL_LABELS,
         origin_labels=ORIGIN_LABELS,

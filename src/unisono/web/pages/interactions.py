@@ -15,6 +15,7 @@ from unisono.bible.export import standard_view
 from unisono.interactions.detail import interaction_detail
 from unisono.interactions.queries import customer_timeline
 from unisono.interactions.search import SearchFilters, people, period_bounds, search
+from unisono.interactions.standards import specificity
 from unisono.language.sentiment import SIGNALS
 from unisono.reviews.queries import ReviewFilters, list_reviews, within
 from unisono.web.deps import DbSession, Principal, Require
@@ -107,10 +108,13 @@ def show(interaction_id: str, request: Request, session: DbSession, reader: Read
     detail = interaction_detail(session=session, external_id=interaction_id, scope=reader.scope)
     if detail is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no interaction {interaction_id!r}")
-    views = [
+    views = [  # the most specific first: its targets and approved answer are the ones that count
         standard_view(session=session, version=v, language=reader.language)
-        for v in detail.standards
-    ]
+        for v in sorted(detail.standards, key=lambda v: specificity(
+            section=v.section, reasons=[r.reason_id for r in v.reasons],
+            standard_id=v.standard_id, reason=detail.interaction.reason_id,
+        ))
+    ]  # fmt: skip
     shared = within(ReviewFilters(interaction=interaction_id, purpose="evaluation"), reader.scope)
     reviews = [] if shared is None else list_reviews(session=session, filters=shared)
     return render(
