@@ -5,6 +5,8 @@ from __future__ import annotations
 import unisono.accounts.models
 import unisono.audit.models
 import unisono.bible.models
+import unisono.consistency.models
+import unisono.core.changes
 import unisono.interactions.models
 import unisono.language.models
 import unisono.metrics.models

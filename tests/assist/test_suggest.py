@@ -7,6 +7,7 @@ import json
 
 from tests.interactions.conftest import load_minimal_bible
 from tests.interactions.factories import interaction, write_jsonl
+from unisono.demo.service import demo_bible_path
 
 
 def test_suggest_gives_the_contract_fields_with_the_customers_name_and_the_facts(cli, tmp_path):
@@ -65,3 +66,14 @@ def test_ask_searches_the_whole_bible(cli):
     vision = json.loads(cli("ask", "quelle est notre vision ?", "--json").stdout)
     assert vision[0]["standard_id"] == "vision"
     assert "nothing in the bible" in cli("ask", "xyzzy plugh").stdout
+
+
+def test_the_most_specific_standard_answers_as_the_audit_reads_it(cli):
+    """Late parcels have their own standard and a transversal one for every complaint
+    (commercial gestures, 7 reasons): the suggestion is the late parcels' one — the one the
+    audit compares the agents' replies with — whatever the standards' ids."""
+    assert cli("bible", "load", str(demo_bible_path())).exit_code == 0
+    found = json.loads(cli("suggest", "Mon colis devait arriver hier et toujours rien",
+                           "--channel", "email", "--json").stdout)  # fmt: skip
+    assert found["reason"] == "livraison.retard"
+    assert found["standard_id"] == "livraison-retard"

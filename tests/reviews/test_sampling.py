@@ -6,8 +6,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from sqlalchemy import select
+
 from tests.interactions.factories import interaction, write_jsonl
-from tests.reviews.factories import analysed, bible_with_scorecard
+from tests.reviews.factories import analysed, bible_with_scorecard, late_parcels
+from unisono.core.db import make_engine, session_scope
+from unisono.interactions import models as hub
+from unisono.language.models import InteractionLanguage
 
 
 def sample(cli, *args: str) -> dict:
@@ -90,9 +95,39 @@ def test_spotlights_and_reviewed_interactions(cli, tmp_path):
     assert not {p["interaction_id"] for p in again["picks"]} & {p["interaction_id"] for p in picks}
 
 
+def test_the_negative_sentiment_spotlight_picks_unhappy_customers(cli, tmp_path):
+    assert cli("bible", "load", str(bible_with_scorecard(tmp_path))).exit_code == 0
+    records = late_parcels(4)
+    angry = {record["id"] for record in records[::3]}
+    for record in records:
+        if record["id"] in angry:
+            record["messages"][0]["text"] = (
+                "C'est inadmissible, toujours rien reçu ! Je suis très déçue, je vais commander "
+                "ailleurs."
+            )
+    assert cli("import", str(write_jsonl(tmp_path / "moods.jsonl", records))).exit_code == 0
+    assert cli("analyze").exit_code == 0
+    engine = make_engine(cli.db_url)
+    with session_scope(engine) as session:
+        negative = set(
+            session.scalars(
+                select(hub.Interaction.external_id)
+                .join(InteractionLanguage)
+                .where(InteractionLanguage.sentiment == -1)
+            )
+        )
+    engine.dispose()
+    assert negative == angry  # the calm "Mon colis n'est pas là." is not negative
+    drawn = sample(
+        cli, "--per-agent", "0", "--spotlight", "negative_sentiment", "--per-spotlight", "50"
+    )
+    assert {p["interaction_id"] for p in drawn["picks"]} == angry
+    assert {p["why"] for p in drawn["picks"]} == {"spotlight:negative_sentiment"}
+
+
 def test_unknown_spotlights_are_refused_naming_the_known_ones(cli, tmp_path):
     analysed(cli, tmp_path, per_agent=2)
-    result = cli("review", "sample", "--spotlight", "negative_sentiment")
+    result = cli("review", "sample", "--spotlight", "moon_phase")
     assert result.exit_code == 1
-    assert "no spotlight 'negative_sentiment'" in result.stderr
-    assert "contradictions, low_csat" in result.stderr
+    assert "no spotlight 'moon_phase'" in result.stderr
+    assert "contradictions, low_csat, negative_sentiment" in result.stderr

@@ -16,10 +16,18 @@ from sqlalchemy import Engine, text
 
 from tests.conftest import Databases, _pg_url
 from tests.interactions.conftest import load_minimal_bible
+from tests.interactions.factories import write_jsonl
+from tests.web.divergent import late_parcel_emails
+from unisono.audit.service import analyze
+from unisono.consistency.store import keep_up_to_date
+from unisono.core.clock import utcnow
 from unisono.core.config import Settings
-from unisono.core.db import make_engine
+from unisono.core.db import make_engine, session_scope
 from unisono.demo.service import prepare_demo
 from unisono.demo.users import DEMO_PASSWORD
+from unisono.interactions.importers import IMPORTERS
+from unisono.interactions.importers.base import ImportOptions
+from unisono.interactions.service import import_source
 from unisono.web.app import create_app
 
 WEBHOOK_SECRET = "s3cret-for-tests"
@@ -65,6 +73,13 @@ def _seed(url: str, folder: Path) -> None:
     try:
         prepare_demo(engine=engine, output_dir=folder, today=SEEDED_DAY,
                      interactions=SEEDED_INTERACTIONS, seed=11, handbook=False)  # fmt: skip
+        planted = write_jsonl(folder / "divergent.jsonl", late_parcel_emails(SEEDED_DAY))
+        rejects = folder / "rejects.jsonl"
+        import_source(engine=engine, importer=IMPORTERS["jsonl"], path=planted,
+                      options=ImportOptions(), rejects=rejects, now=utcnow())  # fmt: skip
+        analyze(engine=engine, now=utcnow(), data_dir=folder)
+        with session_scope(engine) as session:
+            keep_up_to_date(session=session, now=utcnow())
         if url.startswith("sqlite"):
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

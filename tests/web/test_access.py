@@ -73,7 +73,9 @@ def test_every_route_but_the_public_ones_requires_an_action():
     for _, path, action in ROUTES:
         assert action is None or action in PERMISSIONS, f"{path}: unknown action {action!r}"
     pages = {p for _, p, _ in ROUTES if not p.startswith("/api/")}
-    assert {"/", "/bible", "/bible/standards/{standard_id}", "/interactions"} <= pages
+    assert {"/", "/bible", "/bible/standards/{standard_id}", "/interactions", "/consistency",
+            "/reviews", "/reviews/{review_id}", "/reviews/sample", "/calibration",
+            "/calibration/{session_id}", "/assist"} <= pages  # fmt: skip
 
 
 def _address(path: str) -> str:

@@ -170,3 +170,67 @@ def test_filter_open_and_switch_language(page):
     shoot(page, "08-dashboard-english")
     page.get_by_role("button", name="FR").click()  # leave the user as found
     sync_api.expect(page.locator("h1")).to_have_text("Tableau de bord")
+
+
+def no_sideways_scroll(tab) -> None:
+    """The page fits the screen's width (tables scroll inside their own box)."""
+    assert tab.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_review_an_interaction_with_findings(page):
+    sign_in(page, "qualite")
+    page.goto("/interactions?finding=fact_contradiction")
+    row = page.locator("tbody tr td a").nth(0 if page.size_name == "laptop" else 1)
+    opened = row.inner_text()
+    row.click()
+    sync_api.expect(page.locator("h1")).to_have_text(opened)
+    page.get_by_role("button", name="Évaluer cette interaction").click()
+    page.wait_for_url(re.compile(r".*/reviews/\d+$"))
+    sync_api.expect(page.locator("#value-exactitude")).to_have_value("0.0")  # the audit's
+    shoot(page, "09-review")
+    page.select_option("#value-exactitude", "1.0")
+    sync_api.expect(page.locator("#reason-exactitude")).to_be_visible()  # a reason is asked for
+    page.fill("#reason-exactitude", "Le délai annoncé est celui du transporteur express")
+    page.select_option("#value-securite", "1.0")
+    page.get_by_role("button", name="Enregistrer et rendre").click()
+    sync_api.expect(page.locator(".notice")).to_have_text("Évaluation rendue.")
+    sync_api.expect(page.locator("#review-score")).to_contain_text("/ 100")
+    sync_api.expect(page.locator(".criteria-list")).to_contain_text("transporteur express")
+    no_sideways_scroll(page)
+    shoot(page, "10-review-submitted")
+    page.goto("/reviews?tab=done")
+    sync_api.expect(page.locator("tbody")).to_contain_text(opened)
+    shoot(page, "11-reviews")
+
+
+def test_consistency_and_assist(page):
+    sign_in(page, "qualite")
+    page.get_by_role("link", name="Cohérence").first.click()
+    sync_api.expect(page.locator("h1")).to_have_text("Cohérence")
+    compute = page.get_by_role("button", name="Recalculer maintenant")
+    if page.locator(".warn-box").count():  # the bible was edited by the first test
+        compute.click()
+        sync_api.expect(page.locator(".notice")).to_contain_text("Calculé sur les données")
+    sync_api.expect(page.locator(".index-card .big")).to_contain_text("/ 100")
+    sync_api.expect(page.locator("#heat-channel td.cell").first).to_be_visible()
+    first = page.locator("#divergence-1")
+    sync_api.expect(first).to_contain_text("N1-Nantes")
+    sync_api.expect(first).to_contain_text("5 jours ouvrés")
+    no_sideways_scroll(page)
+    shoot(page, "12-consistency")
+    first.locator(".examples a").first.click()
+    sync_api.expect(page.locator("mark.finding").first).to_be_visible()
+
+    page.get_by_role("link", name="Assistant").first.click()
+    page.fill("#text", "Bonjour, mon colis devait arriver hier et toujours rien !")
+    page.select_option("#channel", "chat")
+    page.get_by_role("button", name="Proposer la réponse").click()
+    suggestion = page.locator("#suggestion")
+    sync_api.expect(suggestion).to_contain_text("Colis en retard")
+    sync_api.expect(suggestion.locator(".answer")).to_contain_text("désolés pour ce retard")
+    no_sideways_scroll(page)
+    shoot(page, "13-assist")
+    page.fill("#q", "comment me faire rembourser ?")
+    page.get_by_role("button", name="Chercher").click()
+    sync_api.expect(page.locator("#matches li").first).to_be_visible()
+    shoot(page, "14-assist-search")

@@ -13,6 +13,7 @@ from unisono.accounts.users import find_user
 from unisono.audit.models import Finding
 from unisono.core.db import make_engine, session_scope
 from unisono.interactions import models as hub
+from unisono.language.models import InteractionLanguage
 
 ROW = re.compile(r'<a href="/interactions/([^"]+)">')
 
@@ -173,3 +174,43 @@ def test_a_team_lead_sees_their_team_and_its_customers_only(web, seeded_url):
     assert len(_ids(timeline)) == theirs  # their team's contacts, not the customer's others
     metrics = web.get("/api/v1/metrics?by=team").json()
     assert [group["key"] for group in metrics["groups"]] == [team]
+
+
+def test_sentiment_signal_and_reason_origin_filters(web, seeded_url):
+    engine = make_engine(seeded_url)
+    with session_scope(engine) as session:
+        mood = InteractionLanguage
+        ids = select(hub.Interaction.external_id).join(
+            mood, mood.interaction_id == hub.Interaction.id
+        )
+        negative = set(session.scalars(ids.where(mood.sentiment == -1)))
+        leaving = set(session.scalars(ids.where(mood.churn_threat.is_(True))))
+        classified = _count(seeded_url, hub.Interaction.reason_origin == "classified")
+        angry = session.scalar(ids.where(mood.sentiment == -1, mood.churn_threat.is_(True)))
+    engine.dispose()
+    assert negative
+    assert leaving
+    sign_in(web, "qualite")
+    page = web.get("/interactions?sentiment=negative").text
+    assert f"{len(negative)} interactions" in page.replace("\u202f", " ")
+    assert set(_ids(page)) <= negative
+    assert '<span class="mood negative">négatif</span>' in page
+    page = web.get("/interactions?signal=churn_threat").text
+    assert set(_ids(page)) <= leaving
+    count = re.search(r"([\d\u202f]+) interactions?", page).group(1).replace("\u202f", "")
+    assert int(count) == len(leaving)
+    page = web.get("/interactions?origin=classified").text.replace("\u202f", " ")
+    assert f"{classified} interaction" in page
+    assert web.get("/interactions?signal=nonsense").status_code == 200  # ignored, not an error
+    detail = web.get(f"/interactions/{angry}").text
+    assert "Humeur du client" in detail
+    assert '<span class="mood signal">menace de partir</span>' in detail
+
+
+def test_the_most_specific_standard_comes_first(web):
+    sign_in(web, "qualite")
+    page = web.get("/interactions/D-0001").text
+    titles = re.findall(r'<h2><a href="/bible/standards/([^"?]+)\?version=\d+">', page)
+    assert titles[0] == "livraison-retard"  # before the transversal ones, whatever their ids
+    assert "gestes-commerciaux" in titles
+    assert "résolue" in page

@@ -24,6 +24,7 @@ ROLE_LABELS = {
 
 _PEOPLE = frozenset(ROLES)
 _MANAGERS = frozenset({"admin", "cx_head", "quality_manager"})
+_AUDITORS = frozenset({"admin", "quality_manager"})
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # pages and reads for people
@@ -37,7 +38,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "audit.read": _PEOPLE,  # findings and QA scores, within the scope
     "assist.use": _PEOPLE | {INTEGRATION},  # suggested answers, search over the bible
     "consistency.read": _MANAGERS | {"team_lead", INTEGRATION},  # the index, heat maps
-    "reviews.read": _MANAGERS | {INTEGRATION},  # reviews, disputes, calibration reports
+    "consistency.compute": _MANAGERS,  # compute the kept report again, now
+    # reviews within the scope: a team lead their team's, an agent their own (submitted ones)
+    "reviews.read": _PEOPLE | {INTEGRATION},
+    "reviews.conduct": _AUDITORS,  # review as oneself: start, score, submit, draw the sample
+    "reviews.dispute": frozenset({"agent"}),  # dispute a review of one's own interaction
+    "reviews.decide": _MANAGERS,  # decide a dispute
+    "calibration.read": _MANAGERS | {INTEGRATION},  # sessions and their agreement reports
+    "calibration.manage": _AUDITORS,  # create and close sessions
     # integrations
     "interactions.write": frozenset({INTEGRATION}),
     "surveys.link": frozenset({INTEGRATION}),

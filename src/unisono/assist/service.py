@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from unisono.assist.entries import Entry, Library, stored_library
 from unisono.interactions import models as hub
+from unisono.interactions.standards import specificity
 from unisono.language.reasons import UNKNOWN, ReasonModel
 from unisono.language.retrieval import SearchIndex
 from unisono.language.training import reason_model
@@ -144,14 +145,24 @@ def _check_channel(assistant: Assistant, channel: str) -> None:
 
 
 def standard_for(assistant: Assistant, reason: str, channel: str) -> Entry | None:
-    """The process standard for ``reason`` on ``channel``: the most specific one (for the
-    reason itself, else for its parent, …), the first by id among equals."""
+    """The process standard for ``reason`` on ``channel``: the most specific one, in the order
+    the audit reads the standards that apply to an interaction (the deepest reason named, then
+    the fewest reasons named: late parcels' own standard before one for every complaint)."""
     parts = reason.split(".")
-    for depth in range(len(parts), 0, -1):
-        for entry in assistant.processes.get(".".join(parts[:depth]), ()):
-            if not entry.channels or channel in entry.channels:
-                return entry
-    return None
+    found = {
+        entry.standard_id: entry
+        for depth in range(len(parts), 0, -1)
+        for entry in assistant.processes.get(".".join(parts[:depth]), ())
+        if not entry.channels or channel in entry.channels
+    }
+    if not found:
+        return None
+    return min(
+        found.values(),
+        key=lambda e: specificity(
+            section=e.section, reasons=e.reasons, standard_id=e.standard_id, reason=reason
+        ),
+    )
 
 
 def fill(template: str, values: dict[str, str]) -> tuple[str, list[str]]:

@@ -18,6 +18,7 @@ from unisono.audit.checks import CHECKS
 from unisono.audit.checks.base import AuditContext, Finding
 from unisono.audit.context import Read, RulesCache, build_contexts
 from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_force
+from unisono.core.changes import bump_data_version
 from unisono.core.config import get_settings
 from unisono.core.db import in_chunks, make_engine
 from unisono.core.parallel import ordered_map
@@ -236,6 +237,7 @@ def _store(
         connection.execute(insert(models.QaScore), scores)
     if analyses:
         _stamp(connection, analyses)
+    bump_data_version(connection)
 
 
 def _score_row(row: int, card: Scorecard, result: QaResult) -> dict[str, Any]:

@@ -20,26 +20,43 @@ from unisono.cli.options import (
     print_json,
     print_table,
 )
+from unisono.consistency.store import keep_up_to_date
 from unisono.core.clock import utcnow
+from unisono.core.db import session_scope
 from unisono.core.migrate import DatabaseNotReadyError, ensure_current
 from unisono.language.reasons import UNKNOWN
 
 GROUPINGS = ("agent", "team", "channel", "reason", "month")
 
 
-def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
+def analyze(
+    consistency: Annotated[
+        bool,
+        typer.Option(
+            help="Then compute the consistency report the web app shows (when the data changed)."
+        ),
+    ] = True,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """Check what is not checked yet (or was, against another content or bible version)."""
     engine = engine_for(db)
     try:
         ensure_current(engine)
         summary = run_analysis(engine=engine, now=utcnow())
+        kept = None
+        if consistency:
+            with session_scope(engine) as session:
+                kept = keep_up_to_date(session=session, now=utcnow())
     except DatabaseNotReadyError as error:
         fail(str(error))
     finally:
         engine.dispose()
+    index = kept.report["index"]["value"] if kept else None
     if as_json:
         print_json({"analyzed": summary.analyzed, "findings": dict(summary.findings),
-                    "classified_reasons": dict(summary.reasons)})  # fmt: skip
+                    "classified_reasons": dict(summary.reasons),
+                    "consistency_index": index})  # fmt: skip
         return
     counts = ", ".join(f"{count} {kind}" for kind, count in summary.findings.most_common())
     typer.echo(f"{summary.analyzed} interactions analysed; findings: {counts or 'none'}")
@@ -47,6 +64,11 @@ def analyze(db: DbOption = None, as_json: JsonOption = False) -> None:
         unknown = summary.reasons.get(UNKNOWN, 0)
         total = sum(summary.reasons.values())
         typer.echo(f"reasons classified for {total} interactions without one ({unknown} unknown)")
+    if kept is not None:
+        typer.echo(
+            f"consistency index {index if index is not None else '—'} "
+            f"(kept for the web app; computed in {kept.seconds:g} s)"
+        )
 
 
 def audit(

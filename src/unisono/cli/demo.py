@@ -103,7 +103,7 @@ def _print_report(url: str, report: DemoReport) -> None:
         f"  {me} audit --kind fact_contradiction --db {url}\n"
         f"  {me} qa --by team --db {url}\n"
         f"  {me} consistency --db {url}\n"
-        f"  {me} review sample --assign marie.qualite --db {url}"
+        f"  {me} review sample --assign qualite --db {url}   # reviews for the qualite login"
     )
 
 

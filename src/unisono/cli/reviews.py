@@ -326,7 +326,8 @@ def sample(
         int, typer.Option(help="Interactions per agent (the same for all).", min=0)
     ] = 5,
     spotlight: Annotated[
-        list[str] | None, typer.Option(help="Also a spotlight: low_csat, contradictions; repeat.")
+        list[str] | None,
+        typer.Option(help="Also a spotlight (low_csat, contradictions, negative_sentiment)."),
     ] = None,
     per_spotlight: Annotated[int, typer.Option(help="Interactions per spotlight.", min=0)] = 10,
     seed: Annotated[int | None, typer.Option(help="For the same sample again.")] = None,

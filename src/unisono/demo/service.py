@@ -13,6 +13,7 @@ from unisono.audit.service import analyze
 from unisono.bible.export import render_handbook, write_pdf
 from unisono.bible.loader import read_bible
 from unisono.bible.service import load_bible
+from unisono.consistency.store import keep_up_to_date
 from unisono.core.clock import utcnow
 from unisono.core.db import session_scope
 from unisono.core.migrate import upgrade
@@ -71,6 +72,7 @@ def prepare_demo(
     with session_scope(engine) as session:
         logins = create_demo_users(session=session, now=utcnow())
         rollups.refresh(session.connection())  # the first dashboard opens at once
+        keep_up_to_date(session=session, now=utcnow())  # and its consistency index
     html_path, pdf_path = output_dir / "handbook.html", output_dir / "handbook.pdf"
     html_path.write_text(html, encoding="utf-8")
     if handbook:

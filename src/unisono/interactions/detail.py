@@ -16,6 +16,7 @@ from unisono.bible import models as bible
 from unisono.interactions import models
 from unisono.interactions.search import in_scope
 from unisono.interactions.standards import applicable_versions
+from unisono.language.models import InteractionLanguage
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Detail:
     findings: list[dict[str, Any]]
     scores: list[audit.QaScore]
     standards: list[bible.StandardVersion]  # those that applied, by standard id
+    reading: InteractionLanguage | None = None  # the customer's language, mood and signals
 
 
 def interaction_detail(*, session: Session, external_id: str, scope: DataScope) -> Detail | None:
@@ -58,4 +60,5 @@ def interaction_detail(*, session: Session, external_id: str, scope: DataScope) 
         ).first()
         if version is not None:
             standards.append(version)
-    return Detail(row, found, scores, standards)
+    reading = session.get(InteractionLanguage, row.id)
+    return Detail(row, found, scores, standards, reading)

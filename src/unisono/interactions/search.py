@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 from unisono.accounts.permissions import DataScope
 from unisono.audit import models as audit
 from unisono.interactions import models
+from unisono.language.models import InteractionLanguage
+from unisono.language.sentiment import SIGNALS
 from unisono.metrics import rollups
 from unisono.metrics.calendar import day_number
 
@@ -33,6 +35,9 @@ class SearchFilters:
     max_score: float | None = None
     customer: str | None = None  # a customer's external id
     text: str | None = None  # an interaction id
+    sentiment: int | None = None  # the customer's over the contact: -1, 0 or 1
+    signal: str | None = None  # one of the analysis's SIGNALS (churn_threat…)
+    reason_origin: str | None = None  # "record" or "classified"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Row:
     status: str
     findings: int
     score: float | None
+    sentiment: int | None = None
 
 
 @dataclass(frozen=True)
@@ -126,8 +132,14 @@ def search(
         .correlate(interaction)
         .scalar_subquery()
     )
+    mood = (
+        select(InteractionLanguage.sentiment)
+        .where(InteractionLanguage.interaction_id == interaction.id)
+        .correlate(interaction)
+        .scalar_subquery()
+    )
     rows = session.execute(
-        select(interaction, finding_count, best_score)
+        select(interaction, finding_count, best_score, mood)
         .where(interaction.id.in_(select(ids.c.id)))
         .options(
             selectinload(interaction.customer),
@@ -136,9 +148,7 @@ def search(
         )
         .order_by(interaction.opened_at.desc(), interaction.id.desc())
     ).all()
-    return Page(
-        [_row(row, count, score) for row, count, score in rows], total, page, page_size, filters
-    )
+    return Page([_row(*row) for row in rows], total, page, page_size, filters)
 
 
 def _filtered(query: Select[Any], filters: SearchFilters) -> Select[Any]:
@@ -174,7 +184,25 @@ def _filtered(query: Select[Any], filters: SearchFilters) -> Select[Any]:
         query = query.where(interaction.opened_at >= filters.since)
     if filters.until is not None:
         query = query.where(interaction.opened_at < filters.until)
-    return _audited(query, filters)
+    if filters.reason_origin:
+        query = query.where(interaction.reason_origin == filters.reason_origin)
+    return _read(_audited(query, filters), filters)
+
+
+def _read(query: Select[Any], filters: SearchFilters) -> Select[Any]:
+    """What the analysis read in the customer's messages: their mood, a signal."""
+    mood = InteractionLanguage
+    conditions = []
+    if filters.sentiment is not None:
+        conditions.append(mood.sentiment == filters.sentiment)
+    if filters.signal:
+        if filters.signal not in SIGNALS:
+            raise ValueError(f"signal {filters.signal!r}: one of {', '.join(SIGNALS)}")
+        conditions.append(getattr(mood, filters.signal).is_(True))
+    if conditions:
+        own = mood.interaction_id == models.Interaction.id
+        query = query.where(exists().where(own, *conditions))
+    return query
 
 
 def _audited(query: Select[Any], filters: SearchFilters) -> Select[Any]:
@@ -195,7 +223,7 @@ def _audited(query: Select[Any], filters: SearchFilters) -> Select[Any]:
     return query
 
 
-def _row(row: models.Interaction, findings: int, score: float | None) -> Row:
+def _row(row: models.Interaction, findings: int, score: float | None, sentiment: int | None) -> Row:
     return Row(
         id=row.external_id,
         channel=row.channel_id,
@@ -208,6 +236,7 @@ def _row(row: models.Interaction, findings: int, score: float | None) -> Row:
         status=row.status,
         findings=int(findings or 0),
         score=score,
+        sentiment=sentiment,
     )
 
 

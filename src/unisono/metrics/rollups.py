@@ -16,6 +16,7 @@ import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select
 
 from unisono.bible import models as bible
+from unisono.core.changes import bump_data_version
 from unisono.core.clock import utcnow
 from unisono.core.db import insert_rows
 from unisono.metrics.calendar import Calendar
@@ -54,6 +55,7 @@ def mark_stale(connection: Connection, context: Context, opened: Iterable[int]) 
     days = np.unique(context.calendar.days_of(moments))
     stale = np.unique((days[:, None] + np.arange(-margin, margin + 1)[None, :]).ravel())
     _stale(connection, (int(day) for day in stale))
+    bump_data_version(connection)  # every writer of interactions and answers comes this way
 
 
 def _stale(connection: Connection, days: Iterable[int]) -> None:

@@ -12,6 +12,7 @@ the demo bible's calibration standard says; Krippendorff advises 0.667 at the ve
 from __future__ import annotations
 
 import datetime as dt
+from itertools import zip_longest
 from typing import Any
 
 import numpy as np
@@ -73,6 +74,39 @@ def create_session(
     session.add(calibration)
     session.flush()
     return calibration
+
+
+def candidates(*, session: Session, count: int = 12) -> list[dict[str, Any]]:
+    """Interactions to calibrate on: the most recent closed ones that an agent answered and the
+    audit scored, the channels in turn (a session should see every channel's way of writing)."""
+    interaction = hub.Interaction
+    rows = session.execute(
+        select(
+            interaction.external_id,
+            interaction.channel_id,
+            interaction.reason_id,
+            hub.Agent.external_id,
+            func.min(audit.QaScore.score),
+        )
+        .join(audit.QaScore, audit.QaScore.interaction_id == interaction.id)
+        .join(hub.Agent, hub.Agent.id == interaction.agent_id)
+        .where(
+            interaction.first_response_at.is_not(None),
+            interaction.status.in_(("resolved", "closed")),
+        )
+        .group_by(interaction.id, hub.Agent.external_id)
+        .order_by(interaction.opened_at.desc(), interaction.id.desc())
+        .limit(count * 20)
+    ).all()
+    by_channel: dict[str, list[Any]] = {}
+    for row in rows:
+        by_channel.setdefault(row[1], []).append(row)
+    turns = zip_longest(*by_channel.values())
+    picked = [row for turn in turns for row in turn if row is not None][:count]
+    return [
+        {"interaction_id": r[0], "channel": r[1], "reason": r[2], "agent": r[3], "score": r[4]}
+        for r in picked
+    ]
 
 
 def session_interactions(session: Session, calibration: CalibrationSession) -> list[str]:

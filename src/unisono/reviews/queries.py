@@ -1,15 +1,17 @@
 """Reading reviews back: one review with its criteria, disputes and trail, and lists of reviews
-(an auditor's queue, an agent's reviews)."""
+(an auditor's queue, an agent's reviews) within what the reader may see."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from unisono.accounts.permissions import DataScope
 from unisono.interactions import models as hub
+from unisono.interactions.search import in_scope
 from unisono.reviews.models import CalibrationSession, Review
 from unisono.reviews.service import card_of
 
@@ -24,6 +26,51 @@ class ReviewFilters:
     purpose: str | None = None
     calibration: str | None = None
     limit: int | None = 100
+    team: str | None = None
+    statuses: tuple[str, ...] | None = None  # any of these
+    interaction: str | None = None  # its external id
+
+
+# What a team lead or an agent sees of the reviews of their scope: evaluations once submitted
+# (not an auditor's draft, not a calibration exercise).
+SHARED = ("submitted", "disputed", "locked")
+
+
+def within(filters: ReviewFilters, scope: DataScope) -> ReviewFilters | None:
+    """``filters`` narrowed to the reviews ``scope`` may see; None when it sees none."""
+    if scope.everything:
+        return filters
+    if scope.nothing or (scope.agent and filters.agent not in (None, scope.agent)):
+        return None
+    if scope.team and filters.team not in (None, scope.team):
+        return None
+    statuses = tuple(s for s in (filters.statuses or SHARED) if s in SHARED)
+    if filters.status is not None:
+        statuses = tuple(s for s in statuses if s == filters.status)
+    if not statuses or filters.purpose not in (None, "evaluation"):
+        return None
+    return replace(
+        filters,
+        purpose="evaluation",
+        statuses=statuses,
+        agent=scope.agent or filters.agent,
+        team=scope.team or filters.team,
+    )
+
+
+def may_see(session: Session, review: Review, scope: DataScope, viewer: str | None) -> bool:
+    """Whether ``viewer`` (a login; None for an integration) of ``scope`` may open ``review``:
+    a review of an open calibration session is its auditor's alone (the others score blind)."""
+    if viewer is not None and review.calibration_id is not None and review.auditor != viewer:
+        calibration = session.get(CalibrationSession, review.calibration_id)
+        if calibration is not None and calibration.status == "open":
+            return False
+    if scope.everything:
+        return True
+    if review.purpose != "evaluation" or review.status not in SHARED:
+        return False
+    interaction = session.get(hub.Interaction, review.interaction_id)
+    return interaction is not None and in_scope(interaction, scope)
 
 
 def review_shape(session: Session, review: Review) -> dict[str, Any]:
@@ -36,6 +83,7 @@ def review_shape(session: Session, review: Review) -> dict[str, Any]:
     blind = calibration is not None and calibration.status == "open"
     context = session.execute(_with_context(select(*_CONTEXT)).where(Review.id == review.id)).one()
     return _summary(review, context, calibration) | {
+        "blind": blind,  # scored blind: the automatic values are not shown until it closes
         "criteria": [
             {
                 "id": row.criterion,
@@ -116,21 +164,31 @@ def _summary(
     }
 
 
-def list_reviews(*, session: Session, filters: ReviewFilters) -> list[dict[str, Any]]:
-    """Reviews, newest first (one query, whatever their number)."""
-    query = _with_context(select(Review, *_CONTEXT))
+def _filtered(query: Any, filters: ReviewFilters) -> Any:
     if filters.auditor is not None:
         query = query.where(Review.auditor == filters.auditor)
     if filters.status is not None:
         query = query.where(Review.status == filters.status)
+    if filters.statuses is not None:
+        query = query.where(Review.status.in_(filters.statuses))
     if filters.purpose is not None:
         query = query.where(Review.purpose == filters.purpose)
     if filters.agent is not None:
         query = query.where(hub.Agent.external_id == filters.agent)
-    sessions = {s.id: s for s in session.scalars(select(CalibrationSession))}
+    if filters.team is not None:
+        query = query.where(hub.Team.name == filters.team)
+    if filters.interaction is not None:
+        query = query.where(hub.Interaction.external_id == filters.interaction)
     if filters.calibration is not None:
-        chosen = [s.id for s in sessions.values() if s.name == filters.calibration]
+        chosen = select(CalibrationSession.id).where(CalibrationSession.name == filters.calibration)
         query = query.where(Review.calibration_id.in_(chosen))
+    return query
+
+
+def list_reviews(*, session: Session, filters: ReviewFilters) -> list[dict[str, Any]]:
+    """Reviews, newest first (one query, whatever their number)."""
+    query = _filtered(_with_context(select(Review, *_CONTEXT)), filters)
+    sessions = {s.id: s for s in session.scalars(select(CalibrationSession))}
     query = query.order_by(Review.id.desc())
     if filters.limit:
         query = query.limit(filters.limit)
@@ -138,3 +196,9 @@ def list_reviews(*, session: Session, filters: ReviewFilters) -> list[dict[str, 
         _summary(row[0], row, sessions.get(row[0].calibration_id or -1))
         for row in session.execute(query)
     ]
+
+
+def count_reviews(*, session: Session, filters: ReviewFilters) -> int:
+    """How many reviews match ``filters`` (their limit aside)."""
+    query = _filtered(_with_context(select(func.count())), filters)
+    return session.scalar(query) or 0

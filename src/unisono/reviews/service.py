@@ -29,6 +29,22 @@ class ReviewStateError(ValueError):
     """The review is not in a state that allows this (locked, disputed, already submitted…)."""
 
 
+class ReasonMissingError(ValueError):
+    """A criterion departs from the automatic value without a reason."""
+
+    def __init__(self, criterion: str, automatic: float | None) -> None:
+        super().__init__(f"{criterion}: say why it departs from the automatic {_shown(automatic)}")
+        self.criterion, self.automatic = criterion, automatic
+
+
+class CriteriaPendingError(ValueError):
+    """A review submitted before every criterion is scored."""
+
+    def __init__(self, pending: list[str]) -> None:
+        super().__init__(f"score these criteria first (a value, or n/a): {', '.join(pending)}")
+        self.pending = pending
+
+
 def check_login(login: str, who: str) -> str:
     """A person's login: not empty, no spaces."""
     cleaned = login.strip()
@@ -228,8 +244,7 @@ def _apply(
             elif reason is None and checked == row.value:
                 reason = row.reason  # the value stays, and so does the reason given for it
             if new_source == "auditor" and reason is None:
-                automatic = _shown(row.automatic)
-                raise ValueError(f"{name}: say why it departs from the automatic {automatic}")
+                raise ReasonMissingError(name, row.automatic)
         if (checked, new_source, reason) == (row.value, row.source, row.reason):
             continue
         changes.append({"criterion": name, "before": row.value, "after": checked, "reason": reason})
@@ -275,7 +290,7 @@ def submit_review(*, session: Session, review_id: int, actor: str, now: dt.datet
         raise ReviewStateError(f"review #{review.id} is already {review.status}")
     pending = [row.criterion for row in review.criteria if row.source == "pending"]
     if pending:
-        raise ValueError(f"score these criteria first (a value, or n/a): {', '.join(pending)}")
+        raise CriteriaPendingError(pending)
     review.status, review.submitted_at, review.updated_at = "submitted", now, now
     _trail(review, actor, "submitted", {"score": review.score}, now)
     return review

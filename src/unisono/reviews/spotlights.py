@@ -1,7 +1,6 @@
 """Spotlights: interactions worth a human review beyond the fair sample — a low satisfaction
-score, a fact contradicting the bible. Each is a plugin: a name, labels, and the query of the
-interactions it picks in a period; ``register`` adds one (a sentiment spotlight comes with the
-sentiment analysis)."""
+score, a fact contradicting the bible, a customer who was unhappy. Each is a plugin: a name,
+labels, and the query of the interactions it picks in a period; ``register`` adds one."""
 
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ from sqlalchemy import BigInteger, Select, exists, select, type_coerce
 
 from unisono.audit import models as audit
 from unisono.interactions import models as hub
+from unisono.language.models import InteractionLanguage
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,21 @@ class Contradictions:
         return _in_period(bounds).where(found)
 
 
+@dataclass(frozen=True)
+class NegativeSentiment:
+    """A customer whose messages were negative over the contact (the analysis's sentiment)."""
+
+    name: str = "negative_sentiment"
+    label_fr: str = "client mécontent (sentiment négatif)"
+    label_en: str = "unhappy customer (negative sentiment)"
+
+    def query(self, bounds: Bounds) -> Select[int]:
+        """Interactions whose customer's sentiment over the contact is negative."""
+        mood = InteractionLanguage
+        negative = exists().where(mood.interaction_id == hub.Interaction.id, mood.sentiment < 0)
+        return _in_period(bounds).where(negative)
+
+
 SPOTLIGHTS: dict[str, Spotlight] = {}
 
 
@@ -105,3 +120,4 @@ def spotlight(name: str) -> Spotlight:
 
 register(LowCsat())
 register(Contradictions())
+register(NegativeSentiment())

@@ -31,8 +31,11 @@ from unisono.web.api import (
 from unisono.web.api.intake import interaction_schemas
 from unisono.web.charts import plotly_js
 from unisono.web.deps import SignInRequiredError, find_principal, is_api
-from unisono.web.pages import auth, bible, dashboard, surveys
+from unisono.web.pages import assist as assist_page
+from unisono.web.pages import auth, bible, calibration, dashboard, surveys
+from unisono.web.pages import consistency as consistency_page
 from unisono.web.pages import interactions as interaction_pages
+from unisono.web.pages import reviews as review_pages
 from unisono.web.templating import render
 
 STATIC = Path(__file__).parent / "static"
@@ -77,6 +80,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dashboard.router,
         bible.router,
         interaction_pages.router,
+        review_pages.router,
+        calibration.router,
+        consistency_page.router,
+        assist_page.router,
         surveys.router,
     ):
         app.include_router(page_router)

@@ -52,3 +52,33 @@ def trend_chart(weekly: list[dict[str, Any]], language: str) -> dict[str, Any]:
         },
         "locale": language,
     }
+
+
+# Heat map colours: the consistency of a cell (0–100, the index's scale) in five bands, the
+# number always written in the cell; small cells are greyed and not coloured (never ranked).
+BANDS = ((90.0, "c5"), (80.0, "c4"), (70.0, "c3"), (60.0, "c2"), (0.0, "c1"))
+
+
+def band(consistency: float | None, *, small: bool) -> str:
+    """The CSS class of a heat map cell."""
+    if small:
+        return "small"
+    if consistency is None:
+        return "none"
+    return next(name for low, name in BANDS if consistency >= low)
+
+
+def heatmap_table(heatmap: dict[str, Any], dimension: str) -> list[dict[str, Any]]:
+    """The rows of a reason × ``dimension`` heat map as the page draws them: per reason, one
+    cell per column (None where the reason has no interaction there)."""
+    cells = {(cell["reason"], cell[dimension]): cell for cell in heatmap["cells"]}
+    rows = []
+    for reason in heatmap["rows"]:
+        row = []
+        for column in heatmap["columns"]:
+            cell = cells.get((reason, column))
+            if cell is not None:
+                cell = {**cell, "band": band(cell["consistency"], small=cell["small_sample"])}
+            row.append(cell)
+        rows.append({"reason": reason, "cells": row})
+    return rows

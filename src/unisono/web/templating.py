@@ -45,6 +45,37 @@ STATUS_LABELS = {
     "published": N_("published"),
     "archived": N_("archived"),
 }
+SENTIMENT_LABELS = {-1: N_("negative"), 0: N_("neutral"), 1: N_("positive")}
+SIGNAL_LABELS = {
+    "frustration": N_("frustration"),
+    "urgency": N_("urgency"),
+    "churn_threat": N_("threat to leave"),
+    "escalation_threat": N_("threat to escalate"),
+    "gratitude": N_("gratitude"),
+}
+ORIGIN_LABELS = {"record": N_("reason from the record"), "classified": N_("reason classified")}
+INTERACTION_STATUS_LABELS = {
+    "open": N_("open"),
+    "pending": N_("pending"),
+    "resolved": N_("resolved"),
+    "closed": N_("closed"),
+}
+REVIEW_STATUS_LABELS = {
+    "draft": N_("to finish"),
+    "submitted": N_("submitted"),
+    "disputed": N_("disputed"),
+    "locked": N_("locked"),
+}
+TRAIL_LABELS = {
+    "created": N_("started the review"),
+    "scored": N_("changed values"),
+    "submitted": N_("submitted"),
+    "disputed": N_("disputed"),
+    "dispute_accepted": N_("accepted the dispute"),
+    "dispute_partial": N_("partly accepted the dispute"),
+    "dispute_rejected": N_("rejected the dispute"),
+    "calibration_closed": N_("closed the calibration session"),
+}
 TRANSITION_LABELS = {
     "draft": N_("Back to draft"),
     "review": N_("Send for review"),
@@ -68,12 +99,16 @@ def _parse_time(value: object) -> dt.datetime | None:
 
 
 _ENVIRONMENT.filters["parse_time"] = _parse_time
+_ENVIRONMENT.filters["parse_date"] = lambda value: dt.date.fromisoformat(str(value))
 
 # The navigation: (page name, address, action that shows it, label to translate).
 NAVIGATION = (
     ("dashboard", "/", "dashboard.view", N_("Dashboard")),
     ("bible", "/bible", "bible.read", N_("Service bible")),
     ("interactions", "/interactions", "interactions.read", N_("Interactions")),
+    ("consistency", "/consistency", "consistency.read", N_("Consistency")),
+    ("reviews", "/reviews", "reviews.read", N_("Reviews")),
+    ("assist", "/assist", "assist.use", N_("Assist")),
 )
 
 
@@ -136,6 +171,12 @@ def render(
         kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS,
         transition_labels=TRANSITION_LABELS,
+        sentiment_labels=SENTIMENT_LABELS,
+        review_status_labels=REVIEW_STATUS_LABELS,
+        interaction_status_labels=INTERACTION_STATUS_LABELS,
+        trail_labels=TRAIL_LABELS,
+        signal_labels=SIGNAL_LABELS,
+        origin_labels=ORIGIN_LABELS,
         csrf_token=web_session.csrf_token if web_session else "",
         **context,
     )

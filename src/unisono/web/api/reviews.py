@@ -2,7 +2,9 @@
 
 Changes are made by integrations (an API token), which name the person acting by their login
 in the body; it is recorded in the review's trail. People review in the web app's pages, where
-the acting person is the signed-in user. Reads are open to the managers' roles too.
+the acting person is the signed-in user. Signed-in people read reviews within their scope (a
+team lead their team's submitted evaluations, an agent their own), calibration reports with the
+managers' roles.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ T = TypeVar("T")
 Login = Annotated[str, Field(min_length=1, max_length=200, description="A person's login.")]
 Values = dict[str, float | None]
 Reader = Annotated[Principal, Depends(Require("reviews.read"))]
+CalibrationReader = Annotated[Principal, Depends(Require("calibration.read"))]
 Writer = Annotated[Principal, Depends(Require("reviews.write"))]
 
 
@@ -76,7 +79,7 @@ def start(body: StartRequest, session: DbSession, _: Writer) -> dict[str, Any]:
 @router.get("/reviews")
 def list_reviews(  # noqa: PLR0917 - each filter is a query parameter
     session: DbSession,
-    _: Reader,
+    reader: Reader,
     auditor: str | None = None,
     agent: str | None = None,
     status_: Annotated[Literal[STATUSES] | None, Query(alias="status")] = None,  # type: ignore[valid-type]
@@ -85,16 +88,23 @@ def list_reviews(  # noqa: PLR0917 - each filter is a query parameter
     limit: Annotated[int, Query(ge=0, le=1000)] = 100,
 ) -> list[dict[str, Any]]:
     """Reviews, newest first."""
-    filters = queries.ReviewFilters(
-        auditor, agent, status_, purpose, calibration_name, limit or None
-    )
-    return queries.list_reviews(session=session, filters=filters)
+    asked = queries.ReviewFilters(auditor, agent, status_, purpose, calibration_name, limit or None)
+    filters = queries.within(asked, reader.scope)
+    return [] if filters is None else queries.list_reviews(session=session, filters=filters)
 
 
 @router.get("/reviews/{review_id}")
-def show(review_id: int, session: DbSession, _: Reader) -> dict[str, Any]:
-    """A review with its criteria, disputes and trail."""
-    return _review(session, lambda: service.get_review(session=session, review_id=review_id))
+def show(review_id: int, session: DbSession, reader: Reader) -> dict[str, Any]:
+    """A review with its criteria, disputes and trail (within the reader's scope)."""
+
+    def step() -> Any:
+        review = service.get_review(session=session, review_id=review_id)
+        viewer = reader.name if reader.user is not None else None
+        if not queries.may_see(session, review, reader.scope, viewer):
+            raise service.ReviewNotFoundError(f"no review #{review_id}")
+        return review
+
+    return _review(session, step)
 
 
 class ScoreRequest(BaseModel):
@@ -252,7 +262,7 @@ def create_calibration(body: CalibrationRequest, session: DbSession, _: Writer) 
 @router.get("/calibrations/automatic", tags=["calibration"])
 def agreement(
     session: DbSession,
-    _: Reader,
+    _: CalibrationReader,
     threshold: Annotated[float, Query(gt=0, le=1)] = calibration.THRESHOLD,
 ) -> dict[str, Any]:
     """How well the automatic audit agrees with the auditors, per criterion."""
@@ -263,7 +273,7 @@ def agreement(
 def calibration_report(
     name: str,
     session: DbSession,
-    _: Reader,
+    _: CalibrationReader,
     threshold: Annotated[float, Query(gt=0, le=1)] = calibration.THRESHOLD,
     automatic: bool = True,
 ) -> dict[str, Any]:

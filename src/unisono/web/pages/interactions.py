@@ -15,8 +15,11 @@ from unisono.bible.export import standard_view
 from unisono.interactions.detail import interaction_detail
 from unisono.interactions.queries import customer_timeline
 from unisono.interactions.search import SearchFilters, people, period_bounds, search
+from unisono.interactions.standards import specificity
+from unisono.language.sentiment import SIGNALS
+from unisono.reviews.queries import ReviewFilters, list_reviews, within
 from unisono.web.deps import DbSession, Principal, Require
-from unisono.web.highlight import segments
+from unisono.web.highlight import conversation
 from unisono.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -33,7 +36,12 @@ FILTERS = (
     "min_score",
     "max_score",
     "q",
+    "sentiment",
+    "signal",
+    "origin",
 )
+MOODS = {"negative": -1, "neutral": 0, "positive": 1}
+ORIGINS = ("record", "classified")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -68,6 +76,9 @@ def list_(request: Request, session: DbSession, reader: Reader, page: int = 1) -
         min_score=_number(asked["min_score"]),
         max_score=_number(asked["max_score"]),
         text=asked["q"] or None,
+        sentiment=MOODS.get(asked["sentiment"]),
+        signal=asked["signal"] if asked["signal"] in SIGNALS else None,
+        reason_origin=asked["origin"] if asked["origin"] in ORIGINS else None,
     )
     results = search(session=session, filters=filters, scope=reader.scope, page=page)
     teams, agents = people(session=session, scope=reader.scope)
@@ -82,6 +93,9 @@ def list_(request: Request, session: DbSession, reader: Reader, page: int = 1) -
         teams=teams,
         agents=agents,
         kinds=KINDS,
+        moods=MOODS,
+        signals=SIGNALS,
+        origins=ORIGINS,
         channels={c.id: c.label for c in bible.active_channels(session=session)},
         reasons=bible.active_reasons(session=session),
         query={k: v for k, v in asked.items() if v},
@@ -94,20 +108,15 @@ def show(interaction_id: str, request: Request, session: DbSession, reader: Read
     detail = interaction_detail(session=session, external_id=interaction_id, scope=reader.scope)
     if detail is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no interaction {interaction_id!r}")
-    spans: dict[int, list[tuple[int, int, int]]] = {}
-    for number, finding in enumerate(detail.findings, start=1):
-        if finding["message"] is not None and finding["start"] is not None:
-            spans.setdefault(finding["message"], []).append(
-                (finding["start"], finding["end"], number)
-            )
-    messages = [
-        (message, segments(message.get("text") or "", spans.get(index, [])))
-        for index, message in enumerate(detail.interaction.messages)
-    ]
-    views = [
+    views = [  # the most specific first: its targets and approved answer are the ones that count
         standard_view(session=session, version=v, language=reader.language)
-        for v in detail.standards
-    ]
+        for v in sorted(detail.standards, key=lambda v: specificity(
+            section=v.section, reasons=[r.reason_id for r in v.reasons],
+            standard_id=v.standard_id, reason=detail.interaction.reason_id,
+        ))
+    ]  # fmt: skip
+    shared = within(ReviewFilters(interaction=interaction_id, purpose="evaluation"), reader.scope)
+    reviews = [] if shared is None else list_reviews(session=session, filters=shared)
     return render(
         request,
         session,
@@ -116,9 +125,13 @@ def show(interaction_id: str, request: Request, session: DbSession, reader: Read
         current="interactions",
         detail=detail,
         row=detail.interaction,
-        messages=messages,
+        messages=conversation(detail),
         standards=views,
         channels={c.id: c.label for c in bible.active_channels(session=session)},
+        reasons={r.id: r.label for r in bible.active_reasons(session=session)},
+        raised=[n for n in SIGNALS if detail.reading and getattr(detail.reading, n)],
+        reviews=reviews,
+        my_review=next((r for r in reviews if r["auditor"] == reader.name), None),
     )
 
 
