@@ -25,7 +25,7 @@ __all__ = ["Statement", "UnitTrigger", "every_value", "stated_values"]
 _UNITS = {
     "duration": "jour jours journee journees heure heures semaine semaines mois an ans annee "
     "annees minute minutes seconde secondes ouvre ouvres ouvrable ouvrables day days hour hours "
-    "week weeks month months year years yr yrs hr hrs quinzaine huitaine",
+    "week weeks month months year years yr yrs hr hrs quinzaine huitaine fortnight fortnights",
     "money": "eur euro euros usd dollar dollars gbp chf centime centimes pound pounds",
     "percent": "cent pourcent percent",
 }
@@ -42,15 +42,17 @@ _NUMBER = re.compile(
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|dozen|"
     r"huitaine|dizaine|douzaine|quinzaine|vingtaine|trentaine|centaine)(?![a-z])"
+    r"|dans l'(?=heure)|within the(?= hour)"
 )
 _WORDS_BEFORE, _WORDS_AFTER = 6, 4
 _IDENTIFIER = re.compile(r"[a-z0-9#°/-]$")
-_POSSESSIVES = frozenset(
-    {"vos", "votre", "your", "mes", "mon", "ma", "tes", "ton", "ta", "leur", "reste", "restent"}
-)
+_POSSESSIVES = frozenset({"vos", "votre", "your", "mes", "mon", "ma", "tes", "ton", "ta", "leur"})
+_REMAINING = frozenset({"reste", "restent"})  # « il vous reste 3 jours », not « il y reste »
+_TO_SOMEONE = frozenset({"vous", "nous", "me", "m'", "te", "t'", "lui", "leur", "en", "m'en"})
 _THEIR_CASE = re.compile(
     r"\s(?:de retard|d'attente|late|overdue|of delay|of your|de vos|left)\b(?!\s+(?:avant|before))"
 )
+_THRESHOLD = re.compile(r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$")
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")
 _UNIT_WORDS = frozenset(
     {"fois", "jour", "jours", "heure", "heures", "semaine", "semaines", "mois", "an", "ans",
@@ -221,6 +223,18 @@ def _with_cents(folded: str, quantity: Quantity, end: int) -> tuple[Quantity, in
     return replace(quantity, value=quantity.value + read[0] / 100), following[words_read - 1].end()
 
 
+def _their_case(folded: str, before: list[str], start: int, end: int) -> bool:
+    """« vos 240 points », « il vous reste 40 points », « trois jours de retard » (but « après
+    2 jours ouvrés de retard » is a policy's threshold)."""
+    if before and before[-1] in _POSSESSIVES:
+        return True
+    if before[-1:] and before[-1] in _REMAINING and before[-2:-1] and before[-2] in _TO_SOMEONE:
+        return True
+    return bool(_THEIR_CASE.match(folded, end)) and not _THRESHOLD.search(
+        folded, max(0, start - 16), start
+    )
+
+
 def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
     """Not a time of day, an opening pattern (24h/24), part of an identifier, nor a value of
     the customer's own case (« vos 240 points », « trois jours de retard »)."""
@@ -230,7 +244,7 @@ def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
     if after[:1] == "/" and after[1:2].isdigit():
         return False  # "24h/24", "7j/7"
     before = _WORD.findall(folded, max(0, start - 32), start)
-    if (before and before[-1] in _POSSESSIVES) or _THEIR_CASE.match(folded, end):
+    if _their_case(folded, before, start, end):
         return False  # « vos 240 points », « 200 of your points », « trois jours de retard »
     quantity = value.quantity
     if quantity.unit != "hour" or quantity.value > 24:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from unisono.audit.checks.base import AuditContext, Finding, Kind
@@ -31,12 +32,14 @@ from unisono.audit.fact_targets import (
     BEFORE_WEIGHTS,
     Book,
     Group,
+    Index,
     Target,
     book,
     group,
 )
 from unisono.audit.memo import by_identities
-from unisono.language.cues import content_stems_folded
+from unisono.language.cues import content_stems_folded, stem
+from unisono.language.families import counted_alike
 from unisono.language.folding import match_form
 from unisono.language.quantities import Quantity
 from unisono.language.sentences import Span, sentences
@@ -45,6 +48,7 @@ from unisono.language.statements import Statement, stated_values
 __all__ = ["MIN_SCORE", "FactContradictions"]
 
 MIN_SCORE = 0.9  # cue score below which a value is not read as stating any fact
+_OWN_SHARE = 0.5  # share of MIN_SCORE a target needs from the words of the value's sentence
 CLOSE = 0.6  # another target scoring this share of the best one is as likely
 _EARLIER = 0.5  # weight of the words before an earlier value of the same kind
 _BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
@@ -55,11 +59,13 @@ _RESTATED = re.compile(
     r"pensiez|etiez)|on vous a (?:dit|indique|promis)|if i understand|so you|you(?:'re| are) "
     r"(?:still )?waiting|you (?:had|thought|were told|were promised)"
 )
-_PLAUSIBLE = 40  # a duration stated for a fact is within this factor of the fact's value
+_ALLOWANCE = re.compile(r"\s*(?:pour|to|afin de) ")  # « vous aviez 48 heures pour signaler »
+_PLAUSIBLE = 100  # a duration stated for a fact is within this factor of the fact's value
 _REACH = 150  # characters read around a value: more than its cue words need
 _DAY = 86_400
 _IDIOMS = {"quinze jours": 14 * _DAY, "quinzaine": 14 * _DAY, "huit jours": 7 * _DAY}
 Scored = list[tuple[float, Target]]
+Weighted = list[tuple[str, float]]  # cue stems with their closeness
 
 
 @by_identities
@@ -99,11 +105,12 @@ def _check_message(
     spans = sentences(text)
     for statement in statements:
         sentence = statement.sentence
-        if _in_clause(_RESTATED, folded, statement):
+        if _in_clause(_RESTATED, folded, statement) and not _allowance(folded, statement):
             continue  # « Si je résume : vous attendez depuis deux semaines »: their words
         kind = sentence, group(statement.quantity)
-        words = _around(folded, statement, earlier.get(kind), _previous(spans, sentence))
-        scored = _scored(facts, statement, words, facts.english and language == "en")
+        words = _around(folded, statement, earlier.get(kind))
+        before = _previous_words(folded, _previous(spans, sentence))
+        scored = _scored(facts, statement, (words, before), facts.english and language == "en")
         earlier[kind] = statement.end
         own = set(content_stems_folded(folded, sentence.start, sentence.end))
         if not scored or scored[0][0] < MIN_SCORE or scored[0][1].fact is None:
@@ -126,38 +133,53 @@ def _check_message(
 
 
 def _scored(
-    facts: Book, statement: Statement, words: list[tuple[str, float]], english_reply: bool
+    facts: Book, statement: Statement, words: tuple[Weighted, Weighted], english_reply: bool
 ) -> Scored:
     """The targets the value may state, best cue score first: per target, the sum over its
     cue stems of the best closeness x weight. A target needs two cue words, or a word of its
-    name (« coûte » alone does not make a price the fee of a fact)."""
+    name (« coûte » alone does not make a price the fee of a fact), and half its due from the
+    value's own sentence (the sentence before only adds to it)."""
     index = facts.index_for(statement.quantity.dimension, english=english_reply)
+    inside, before = words
+    own = _best_per_word(index, inside)
+    best = dict(own)
+    for key, value in _best_per_word(index, before).items():
+        best[key] = max(value, best.get(key, 0.0))
+    scores: dict[int, float] = {}
+    seen: dict[int, list[str]] = {}
+    for (number, word), value in best.items():
+        scores[number] = scores.get(number, 0.0) + value
+        seen.setdefault(number, []).append(word)
+    own_scores: dict[int, float] = {}
+    for (number, _), value in own.items():
+        own_scores[number] = own_scores.get(number, 0.0) + value
+    scored = []
+    for number, score in scores.items():
+        target = facts.targets[number]
+        said = seen[number]
+        unbound = [word for word in said if word not in _BOUND_WORDS]  # a bound alone says little
+        if len(unbound) < 2 and not target.named.intersection(said):
+            continue
+        if own_scores.get(number, 0.0) < MIN_SCORE * _OWN_SHARE:
+            continue
+        if target.quantity is None:
+            if statement.quantity.dimension == "money":
+                scored.append((score, target))
+        elif _compatible(_in_terms_of(statement.quantity, target), target.quantity):
+            scored.append((score, target))
+    scored.sort(key=lambda item: -item[0])
+    return scored
+
+
+def _best_per_word(index: Index, words: Weighted) -> dict[tuple[int, str], float]:
+    """Per target and cue word, the best closeness x weight of the word around the value."""
     best: dict[tuple[int, str], float] = {}
     for word, closeness in words:
         for number, weight in index.get(word, ()):
             value = closeness * weight
             if value > best.get((number, word), 0.0):
                 best[number, word] = value
-    scores: dict[int, float] = {}
-    seen: dict[int, list[str]] = {}
-    for (number, word), value in best.items():
-        scores[number] = scores.get(number, 0.0) + value
-        if word not in _BOUND_WORDS:  # a bound alone does not say which fact
-            seen.setdefault(number, []).append(word)
-    quantity = statement.quantity
-    scored = []
-    for number, score in scores.items():
-        target = facts.targets[number]
-        named = seen.get(number, [])
-        if len(named) < 2 and not target.named.intersection(named):
-            continue
-        if target.quantity is None:
-            if quantity.dimension == "money":
-                scored.append((score, target))
-        elif _compatible(quantity, target.quantity):
-            scored.append((score, target))
-    scored.sort(key=lambda item: -item[0])
-    return scored
+    return best
 
 
 def _right_for(
@@ -172,7 +194,7 @@ def _right_for(
             continue
         if target.quantity is None or (target is not best and target.name in done):
             continue
-        if _same(statement.quantity, text, target.quantity):
+        if _same(_in_terms_of(statement.quantity, target), text, target.quantity):
             return target
     return None
 
@@ -182,14 +204,10 @@ def _previous(spans: tuple[Span, ...], sentence: Span) -> Span | None:
     return before[-1] if before else None
 
 
-def _around(
-    folded: str, statement: Statement, earlier: int | None, previous: Span | None
-) -> list[tuple[str, float]]:
+def _around(folded: str, statement: Statement, earlier: int | None) -> Weighted:
     """The stems before and after the value in its sentence, each with its closeness weight;
     words before an earlier value of the same kind in the sentence weigh less: they announce
-    that one (« 30 jours pour retourner l'article ; remboursé sous 30 jours »). The last words
-    of the sentence before count a little: « une enquête auprès du transporteur. Il nous
-    répond sous 48 heures »."""
+    that one (« 30 jours pour retourner l'article ; remboursé sous 30 jours »)."""
     sentence = statement.sentence
     start = max(sentence.start, statement.start - _REACH)
     cut = start if earlier is None else max(start, earlier)
@@ -202,11 +220,17 @@ def _around(
     weighted += zip(after, AFTER_WEIGHTS, strict=False)
     if statement.bound is not None:  # « jusqu'à 500 € »: a maximum, a ceiling
         weighted += [(stem, 1.0) for stem in _BOUND_STEMS[statement.bound]]
-    if previous is not None:
-        start = max(previous.start, previous.end - _REACH)
-        last = content_stems_folded(folded, start, previous.end)[::-1]
-        weighted += zip(last, _PREVIOUS_WEIGHTS, strict=False)
     return weighted
+
+
+def _previous_words(folded: str, previous: Span | None) -> Weighted:
+    """The last words of the sentence before, which count a little: « une enquête auprès du
+    transporteur. Il nous répond sous 48 heures »."""
+    if previous is None:
+        return []
+    start = max(previous.start, previous.end - _REACH)
+    last = content_stems_folded(folded, start, previous.end)[::-1]
+    return list(zip(last, _PREVIOUS_WEIGHTS, strict=False))
 
 
 def _in_clause(found: re.Pattern[str], folded: str, statement: Statement) -> bool:
@@ -215,6 +239,27 @@ def _in_clause(found: re.Pattern[str], folded: str, statement: Statement) -> boo
     sentence = statement.sentence
     after = [i for i in (folded.find(c, statement.end, sentence.end) for c in ":;") if i >= 0]
     return found.search(folded, sentence.start, min(after, default=sentence.end)) is not None
+
+
+def _allowance(folded: str, statement: Statement) -> bool:
+    """A time given to do something: « vous aviez 48 heures pour nous le signaler »."""
+    return statement.quantity.dimension == "duration" and bool(
+        _ALLOWANCE.match(folded, statement.end)
+    )
+
+
+def _in_terms_of(said: Quantity, target: Target) -> Quantity:
+    """A count as the fact counts: a noun counted alike (« le livreur passe trois fois » for
+    « 2 tentatives »), per what the fact's name says (« deux codes par commande » for
+    ``nombre_codes_par_commande: 1 code``)."""
+    fact = target.quantity
+    if fact is None or said.dimension != "count" or fact.dimension != "count":
+        return said
+    if said.per is not None and fact.per is None and stem(said.per) in target.named:
+        said = replace(said, per=None)
+    if said.unit != fact.unit and counted_alike(said.unit, fact.unit):
+        said = replace(said, unit=fact.unit)
+    return said
 
 
 def _compatible(said: Quantity, target: Quantity) -> bool:
