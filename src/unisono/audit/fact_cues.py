@@ -23,7 +23,7 @@ from unisono.audit.checks.base import Fact, StandardRules
 from unisono.language.cues import content_stems
 from unisono.language.families import related
 from unisono.language.quantities import Quantity
-from unisono.language.statements import Statement, every_value
+from unisono.language.statements import BOUND_STEMS, Statement, every_value
 
 __all__ = [
     "AFTER_WEIGHTS",
@@ -45,7 +45,9 @@ _TEXT_AFTER = (0.6, 0.5, 0.4, 0.4, 0.3, 0.3)  # in the bible: « 30 minutes qui 
 TEXT_WEIGHT = 0.8  # the standard's text, beside its approved answers
 FAMILY_WEIGHT = 0.8  # a word of the same family, beside the word itself
 PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
-_SENTENCE_END = re.compile(r"[.!?…](?!\d)|\n")
+_SENTENCE_END = re.compile(r"[.!?…;](?!\d)|\n")  # a clause after « ; » is about something else
+_BOUND_WORDS = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"])
+_EARLIER = 0.5  # weight of the words before an earlier value of the sentence: they announce it
 _WRAPPED = re.compile(r"\n[ \t]*(?![-*#|>\s]|\d+[.)])")  # a line that goes on the one before
 Group = tuple[str, str]
 Weighted = list[tuple[str, float]]
@@ -109,9 +111,12 @@ def placeholder_contexts(standards: tuple[StandardRules, ...]) -> dict[str, dict
         texts = [(a, 1.0) for a in standard.answers.values()] + [(_prose(standard), TEXT_WEIGHT)]
         for text, weight in texts:
             plain = _plain(text)
+            earlier = None
             for match in PLACEHOLDER.finditer(text):
                 cues = found.setdefault(match.group(1), {})
-                merge(cues, {s: w * weight for s, w in _around(plain, match.start(), match.end())})
+                words = _around(plain, match.start(), match.end(), earlier)
+                merge(cues, {stem: w * weight for stem, w in words})
+                earlier = match.end()
     return found
 
 
@@ -136,7 +141,8 @@ def widen(drafts: Iterable[Draft], language: str) -> None:
     for draft in drafts:
         widened: dict[str, float] = {}
         for stem, weight in draft.cues.items():
-            merge(widened, dict.fromkeys(related([stem], language), weight * FAMILY_WEIGHT))
+            if stem not in _BOUND_WORDS:  # « jusqu'à » is a maximum, not a « plafond »
+                merge(widened, dict.fromkeys(related([stem], language), weight * FAMILY_WEIGHT))
         for stem, weight in widened.items():
             if stem not in draft.cues:
                 draft.cues[stem] = weight
@@ -144,18 +150,22 @@ def widen(drafts: Iterable[Draft], language: str) -> None:
 
 def _text_cues(standard: StandardRules, drafts: list[Draft]) -> None:
     """The words around each value of the standard's text that is the value of one of its
-    facts: the fact among those with that value whose cues the words match best."""
+    facts: the fact among those with that value whose cues the words match best. A value
+    written as a bound (« jusqu'à 5 jours ouvrés », « 2 jours ouvrés ou plus ») is cued by
+    its bound too."""
     if not standard.body or not drafts:
         return
     text = _plain(_prose(standard))
+    earlier = None
     for value in _values(text):
+        words = _around(text, value.start, value.end, earlier)
+        earlier = value.end
         same = [d for d in drafts if d.quantity is not None and d.quantity.same_as(value.quantity)]
-        if not same:
-            continue
-        words = _around(text, value.start, value.end)
         if len(same) > 1:
             same = _best_matches(same, words)
         if len(same) == 1:
+            if value.bound is not None:
+                words += [(stem, 1.0) for stem in BOUND_STEMS[value.bound]]
             merge(same[0].cues, {stem: w * TEXT_WEIGHT for stem, w in words})
 
 
@@ -182,10 +192,16 @@ def _plain(answer: str) -> str:
     return PLACEHOLDER.sub(lambda m: " " * len(m.group()), answer)
 
 
-def _around(text: str, start: int, end: int) -> Weighted:
-    """The stems before and after ``text[start:end]`` in its sentence, with their closeness."""
+def _around(text: str, start: int, end: int, earlier: int | None = None) -> Weighted:
+    """The stems before and after ``text[start:end]`` in its sentence, with their closeness;
+    those before an earlier value of the sentence (ending at ``earlier``) weigh less."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_END.search(text, end)
-    before = content_stems(text[begin:start])[::-1]
+    cut = begin if earlier is None else max(begin, earlier)
+    near = content_stems(text[cut:start])[::-1]
+    far = content_stems(text[begin:cut])[::-1]
+    weights = iter(BEFORE_WEIGHTS)
+    before = list(zip(near, weights, strict=False))
+    before += [(stem, weight * _EARLIER) for stem, weight in zip(far, weights, strict=False)]
     after = content_stems(text[end : stop.start() if stop else None])
-    return [*zip(before, BEFORE_WEIGHTS, strict=False), *zip(after, _TEXT_AFTER, strict=False)]
+    return [*before, *zip(after, _TEXT_AFTER, strict=False)]

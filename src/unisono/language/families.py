@@ -26,6 +26,7 @@ __all__ = ["COUNTED", "FAMILIES", "KIND_WORDS", "counted_alike", "related"]
 FAMILIES: tuple[tuple[str, str], ...] = (
     # how long, how much: words of a kind of fact, weak on their own
     ("delai delais", "delay takes"),
+    ("tard", "latest later"),  # « au plus tard », « at the latest », « no later than »
     ("duree", "duration long"),
     ("nombre", "number"),
     ("montant", "amount"),
@@ -38,7 +39,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
      "membership member subscription subscribe"),
     ("geste bon dedommagement compensation", "voucher goodwill gesture compensation"),
     ("remise reduction", "discount reduction"),
-    ("plafond maximum maximal maximale max", "maximum max cap limit"),
+    ("plafond maximum maximal maximale max", "maximum max cap"),
     ("minimum minimal minimale min", "minimum min least"),
     ("seuil", "threshold"),
     ("carte", "card"),

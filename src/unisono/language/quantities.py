@@ -277,7 +277,7 @@ class _Reader:
         if self._token(target) is not None and self.words[target] in _ARTICLES:
             target += 1
         unit = self._unit(target)
-        if unit is not None:
+        if unit is not None and not self._symbol_first(index, target):
             (_, name, _), end = unit
             return name, end
         noun = self._token(target)

@@ -19,7 +19,7 @@ from unisono.language.numbers import UNITS, read_number_words
 from unisono.language.quantities import Found, Quantity, find_quantities
 from unisono.language.sentences import Span, inside, quotations, sentence_at, sentences
 
-__all__ = ["Statement", "UnitTrigger", "every_value", "stated_values"]
+__all__ = ["BOUND_STEMS", "Statement", "UnitTrigger", "every_value", "stated_values"]
 
 # Unit words that may follow a number, by dimension (folded; a count's noun is added per fact).
 _UNITS = {
@@ -52,6 +52,12 @@ _TO_SOMEONE = frozenset({"vous", "nous", "me", "m'", "te", "t'", "lui", "leur", 
 _THEIR_CASE = re.compile(
     r"\s(?:de retard|d'attente|late|overdue|of delay|of your|de vos|left)\b(?!\s+(?:avant|before))"
 )
+# The cue stems a bound stands for: « jusqu'à 500 € » is a maximum, a ceiling.
+BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
+_LIST_MARKER = re.compile(r"\d{1,2}[.)]\s")
+_THEIR_THING = re.compile(r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$")  # « votre commande de »
+_ELAPSED = re.compile(r"\bil y a(?:\s+(?:moins|plus|pres) de| environ)?\s*$")  # « il y a 3 jours »
+_AGO = re.compile(r"\s(?:ago|auparavant|plus tot)\b")
 _THRESHOLD = re.compile(r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$")
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")
 _UNIT_WORDS = frozenset(
@@ -138,7 +144,8 @@ def every_value(text: str) -> list[Statement]:
         if _is_statement(folded, value, value.start, value.end):
             sentence = sentence_at(spans, value.start) or Span(0, len(text))
             quantity, end = _with_cents(folded, value.quantity, value.end)
-            found.append(Statement(quantity, value.start, end, sentence))
+            bound = _bound(folded, sentence.start, value.start, end)
+            found.append(Statement(quantity, value.start, end, sentence, bound))
     return found
 
 
@@ -224,15 +231,17 @@ def _with_cents(folded: str, quantity: Quantity, end: int) -> tuple[Quantity, in
 
 
 def _their_case(folded: str, before: list[str], start: int, end: int) -> bool:
-    """« vos 240 points », « il vous reste 40 points », « trois jours de retard » (but « après
-    2 jours ouvrés de retard » is a policy's threshold)."""
+    """« vos 240 points », « votre commande de 45 € », « il vous reste 40 points », « trois
+    jours de retard », « il y a 3 jours », « 2 days ago » (but « après 2 jours ouvrés de
+    retard » is a policy's threshold)."""
     if before and before[-1] in _POSSESSIVES:
+        return True
+    preceding = folded[max(0, start - 40) : start]
+    if _THEIR_THING.search(preceding) or _ELAPSED.search(preceding) or _AGO.match(folded, end):
         return True
     if before[-1:] and before[-1] in _REMAINING and before[-2:-1] and before[-2] in _TO_SOMEONE:
         return True
-    return bool(_THEIR_CASE.match(folded, end)) and not _THRESHOLD.search(
-        folded, max(0, start - 16), start
-    )
+    return bool(_THEIR_CASE.match(folded, end)) and not _THRESHOLD.search(preceding)
 
 
 def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
@@ -240,6 +249,9 @@ def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
     the customer's own case (« vos 240 points », « trois jours de retard »)."""
     if start > 0 and _IDENTIFIER.search(folded, start - 1, start):
         return False  # "MA-9725873", "n°12", "#4521"
+    line = folded[folded.rfind("\n", 0, start) + 1 : start]
+    if _LIST_MARKER.match(folded, start) and not line.strip():
+        return False  # "1. Livraison standard": the number of an item in a list
     after = folded[end : end + 4]
     if after[:1] == "/" and after[1:2].isdigit():
         return False  # "24h/24", "7j/7"

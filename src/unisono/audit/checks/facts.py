@@ -39,25 +39,25 @@ from unisono.audit.fact_targets import (
 )
 from unisono.audit.memo import by_identities
 from unisono.language.cues import content_stems_folded, stem
-from unisono.language.families import counted_alike
+from unisono.language.families import KIND_WORDS, counted_alike
 from unisono.language.folding import match_form
 from unisono.language.quantities import Quantity
 from unisono.language.sentences import Span, sentences
-from unisono.language.statements import Statement, stated_values
+from unisono.language.statements import BOUND_STEMS, Statement, stated_values
 
 __all__ = ["MIN_SCORE", "FactContradictions"]
 
 MIN_SCORE = 0.9  # cue score below which a value is not read as stating any fact
 _OWN_SHARE = 0.5  # share of MIN_SCORE a target needs from the words of the value's sentence
+_NEAR = 0.6  # closeness of the words that may name a target beside the best one
 CLOSE = 0.6  # another target scoring this share of the best one is as likely
 _EARLIER = 0.5  # weight of the words before an earlier value of the same kind
-_BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
-_BOUND_WORDS = frozenset(_BOUND_STEMS["min"] + _BOUND_STEMS["max"])
+_WEAK_WORDS = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"]) | KIND_WORDS
 _PREVIOUS_WEIGHTS = (0.5, 0.4, 0.3, 0.2)  # the last words of the sentence before
 _RESTATED = re.compile(
-    r"si je (?:vous )?(?:comprends|resume)|si j'ai bien compris|vous (?:attendiez|aviez|"
+    r"\b(?:si je (?:vous )?(?:comprends|resume)|si j'ai bien compris|vous (?:attendiez|aviez|"
     r"pensiez|etiez)|on vous a (?:dit|indique|promis)|if i understand|so you|you(?:'re| are) "
-    r"(?:still )?waiting|you (?:had|thought|were told|were promised)"
+    r"(?:still )?waiting|you (?:had|thought|were told|were promised))\b"
 )
 _ALLOWANCE = re.compile(r"\s*(?:pour|to|afin de) ")  # « vous aviez 48 heures pour signaler »
 _PLAUSIBLE = 100  # a duration stated for a fact is within this factor of the fact's value
@@ -112,11 +112,11 @@ def _check_message(
         before = _previous_words(folded, _previous(spans, sentence))
         scored = _scored(facts, statement, (words, before), facts.english and language == "en")
         earlier[kind] = statement.end
-        own = set(content_stems_folded(folded, sentence.start, sentence.end))
+        near = {word for word, closeness in words if closeness >= _NEAR}
         if not scored or scored[0][0] < MIN_SCORE or scored[0][1].fact is None:
             continue  # no fact is announced, or something the answers leave to the agent
         done = taken.setdefault(sentence, set())
-        right = _right_for(scored, statement, folded, done, own)
+        right = _right_for(scored, statement, folded, done, near)
         if right is not None:
             done.add(right.name)
         else:
@@ -157,7 +157,7 @@ def _scored(
     for number, score in scores.items():
         target = facts.targets[number]
         said = seen[number]
-        unbound = [word for word in said if word not in _BOUND_WORDS]  # a bound alone says little
+        unbound = [word for word in said if word not in _WEAK_WORDS]  # a bound, a kind say little
         if len(unbound) < 2 and not target.named.intersection(said):
             continue
         if own_scores.get(number, 0.0) < MIN_SCORE * _OWN_SHARE:
@@ -186,7 +186,7 @@ def _right_for(
     scored: Scored, statement: Statement, folded: str, done: set[str], words: set[str]
 ) -> Target | None:
     """The target the value states rightly: the best one, or one nearly as well announced
-    (or named by a word around the value) and not already stated in the sentence."""
+    (or named by a word next to the value) and not already stated in the sentence."""
     best_score, best = scored[0]
     text = folded[statement.start : statement.end]
     for score, target in scored:
@@ -219,7 +219,7 @@ def _around(folded: str, statement: Statement, earlier: int | None) -> Weighted:
     after = content_stems_folded(folded, statement.end, min(sentence.end, statement.end + _REACH))
     weighted += zip(after, AFTER_WEIGHTS, strict=False)
     if statement.bound is not None:  # « jusqu'à 500 € »: a maximum, a ceiling
-        weighted += [(stem, 1.0) for stem in _BOUND_STEMS[statement.bound]]
+        weighted += [(stem, 1.0) for stem in BOUND_STEMS[statement.bound]]
     return weighted
 
 
