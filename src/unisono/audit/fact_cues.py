@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 BEFORE_WEIGHTS = (1.0, 1.0, 0.8, 0.8, 0.6, 0.6, 0.4, 0.4)  # nearest word first
-AFTER_WEIGHTS = (0.6, 0.5, 0.4)  # in a reply
+AFTER_WEIGHTS = (0.8, 0.7, 0.6, 0.5)  # in a reply
 _TEXT_AFTER = (0.6, 0.5, 0.4, 0.4, 0.3, 0.3)  # in the bible: « 30 minutes qui suivent … »
 TEXT_WEIGHT = 0.8  # the standard's text, beside its approved answers
 FAMILY_WEIGHT = 0.8  # a word of the same family, beside the word itself

@@ -56,7 +56,10 @@ _THEIR_CASE = re.compile(
 BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s")
 _THEIR_THING = re.compile(r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$")  # « votre commande de »
-_ELAPSED = re.compile(r"\bil y a(?:\s+(?:moins|plus|pres) de| environ)?\s*$")  # « il y a 3 jours »
+_ELAPSED = re.compile(  # « il y a 3 jours », « depuis trois jours », « it's been 3 days »
+    r"\b(?:il y a|depuis|ca fait|cela fait|for the past|it's been|it has been)"
+    r"(?:\s+(?:moins|plus|pres) de|\s+environ|\s+over|\s+about)?\s*$"
+)
 _AGO = re.compile(r"\s(?:ago|auparavant|plus tot)\b")
 _THRESHOLD = re.compile(r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$")
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")

@@ -49,7 +49,7 @@ __all__ = ["MIN_SCORE", "FactContradictions"]
 
 MIN_SCORE = 0.9  # cue score below which a value is not read as stating any fact
 _OWN_SHARE = 0.5  # share of MIN_SCORE a target needs from the words of the value's sentence
-_NEAR = 0.6  # closeness of the words that may name a target beside the best one
+_NEAR = 0.8  # closeness of the words that may name a target beside the best one
 CLOSE = 0.6  # another target scoring this share of the best one is as likely
 _EARLIER = 0.5  # weight of the words before an earlier value of the same kind
 _WEAK_WORDS = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"]) | KIND_WORDS
