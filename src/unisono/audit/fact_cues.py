@@ -44,9 +44,10 @@ AFTER_WEIGHTS = (0.8, 0.7, 0.6, 0.5)  # in a reply
 _TEXT_AFTER = (0.6, 0.5, 0.4, 0.4, 0.3, 0.3)  # in the bible: « 30 minutes qui suivent … »
 TEXT_WEIGHT = 0.8  # the standard's text, beside its approved answers
 FAMILY_WEIGHT = 0.8  # a word of the same family, beside the word itself
+_WIDENED = 0.8  # only the words that say most (the name, the nearest words) bring their families
 PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 _SENTENCE_END = re.compile(r"[.!?…;](?!\d)|\n")  # a clause after « ; » is about something else
-_BOUND_WORDS = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"])
+_NOT_WIDENED = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"])  # « jusqu'à » is no « plafond »
 _EARLIER = 0.5  # weight of the words before an earlier value of the sentence: they announce it
 _WRAPPED = re.compile(r"\n[ \t]*(?![-*#|>\s]|\d+[.)])")  # a line that goes on the one before
 Group = tuple[str, str]
@@ -137,11 +138,11 @@ def written_values(standards: tuple[StandardRules, ...]) -> Iterator[Draft]:
 
 
 def widen(drafts: Iterable[Draft], language: str) -> None:
-    """Add to each draft the words of the families of its cue words."""
+    """Add to each draft the words of the families of its strongest cue words."""
     for draft in drafts:
         widened: dict[str, float] = {}
         for stem, weight in draft.cues.items():
-            if stem not in _BOUND_WORDS:  # « jusqu'à » is a maximum, not a « plafond »
+            if weight >= _WIDENED and stem not in _NOT_WIDENED:
                 merge(widened, dict.fromkeys(related([stem], language), weight * FAMILY_WEIGHT))
         for stem, weight in widened.items():
             if stem not in draft.cues:
@@ -178,13 +179,35 @@ def _best_matches(drafts: list[Draft], words: Weighted) -> list[Draft]:
 
 def _values(text: str) -> list[Statement]:
     """The values of ``text`` that may state a fact (not a bare number)."""
-    found = every_value(text)
+    found = every_value(text, rules=True)
     return [v for v in found if v.quantity.dimension != "count" or v.quantity.unit]
 
 
 def _prose(standard: StandardRules) -> str:
-    """The standard's text with its wrapped lines joined (a list item is one sentence)."""
-    return _WRAPPED.sub(" ", standard.body.replace("**", ""))
+    """The standard's text with its wrapped lines joined (a list item is one sentence), and
+    its tables as sentences (:func:`_table_rows`)."""
+    return _WRAPPED.sub(" ", _table_rows(standard.body.replace("**", "")))
+
+
+def _table_rows(text: str) -> str:
+    """Each row of a Markdown table as one sentence that names its cells by their column
+    (« mode Standard à domicile, délai 3 jours ouvrés, frais 4,90 EUR »): a value in a table
+    is announced by its column and its row, not by the headers of the other columns."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in lines:
+        if not line.lstrip().startswith("|"):
+            header = None
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if header is None:
+            header = cells
+        elif not all(set(cell) <= set("-: ") for cell in cells):
+            named = [f"{name} {cell}" for name, cell in zip(header, cells, strict=False)]
+            out.append(", ".join(named) + ".")
+    return "\n".join(out)
 
 
 def _plain(answer: str) -> str:

@@ -25,7 +25,7 @@ __all__ = ["COUNTED", "FAMILIES", "KIND_WORDS", "counted_alike", "related"]
 # (French words, English words) per idea.
 FAMILIES: tuple[tuple[str, str], ...] = (
     # how long, how much: words of a kind of fact, weak on their own
-    ("delai delais", "delay takes"),
+    ("delai delais", "delay"),
     ("tard", "latest later"),  # « au plus tard », « at the latest », « no later than »
     ("duree", "duration long"),
     ("nombre", "number"),

@@ -61,7 +61,11 @@ _ELAPSED = re.compile(  # « il y a 3 jours », « depuis trois jours », « it'
     r"(?:\s+(?:moins|plus|pres) de|\s+environ|\s+over|\s+about)?\s*$"
 )
 _AGO = re.compile(r"\s(?:ago|auparavant|plus tot)\b")
-_THRESHOLD = re.compile(r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$")
+_THRESHOLD = re.compile(  # « après 2 jours de retard », « if it is 3 days late »: a rule's threshold
+    r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$"
+    r"|\b(?:si|if|once|when|lorsqu'?|quand|des que|as soon as)\s[^.;:!?]*$"
+)
+_BEEN_FOR = re.compile(r"\b(?:has|have|had|'s|'ve) been\b[^.;:!?]{0,50}\bfor\s*$")  # elapsed
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")
 _UNIT_WORDS = frozenset(
     {"fois", "jour", "jours", "heure", "heures", "semaine", "semaines", "mois", "an", "ans",
@@ -69,7 +73,12 @@ _UNIT_WORDS = frozenset(
      "months", "year", "years"}
 )  # fmt: skip
 _UPPER = re.compile(r"(?:jusqu'a|up to|au plus|at most|maximum|plafond|max|pas plus de)\s*$")
-_LOWER = re.compile(r"(?:a partir de|\bdes|from|at least|au moins|minimum|min|starting at)\s*$")
+_LOWER = re.compile(
+    r"(?:a partir de|\bdes|from|at least|au moins|minimum|min|starting at|more than|plus de|"
+    r"\bover|au-dela d[e']|beyond|after|apres)\s*$"
+)
+_UPPER_AFTER = re.compile(r"\s*(?:[a-z']+\s+){0,2}?(?:ou moins|or less|au plus(?! tard)|at most|au maximum)\b")
+_LOWER_AFTER = re.compile(r"\s*(?:[a-z']+\s+){0,2}?(?:ou plus|or more|au moins|at least|au minimum)\b")
 _RANGE_START = re.compile(r"\b(?:de|from|entre|between)\s*$")
 _RANGE_NEXT = re.compile(r"\s*(?:a|to|et|and|-)\s*[0-9€$£]")
 _RANGE_END = re.compile(
@@ -136,15 +145,16 @@ def stated_values(text: str, trigger: UnitTrigger) -> list[Statement]:
     return [found[key] for key in sorted(found)]
 
 
-def every_value(text: str) -> list[Statement]:
-    """Every value ``text`` states (read whole: slower), as :func:`stated_values` keeps them."""
+def every_value(text: str, *, rules: bool = False) -> list[Statement]:
+    """Every value ``text`` states (read whole: slower), as :func:`stated_values` keeps them;
+    ``rules``: the text is a bible's, so none is the customer's own case."""
     folded = match_form(text)
     spans, quoted = sentences(text), quotations(text)
     found = []
     for value in find_quantities(text):
         if inside(quoted, value.start, value.end):
             continue
-        if _is_statement(folded, value, value.start, value.end):
+        if _is_statement(folded, value, value.start, value.end, rules=rules):
             sentence = sentence_at(spans, value.start) or Span(0, len(text))
             quantity, end = _with_cents(folded, value.quantity, value.end)
             bound = _bound(folded, sentence.start, value.start, end)
@@ -206,11 +216,11 @@ def _bound(folded: str, floor: int, start: int, end: int) -> str | None:
     """Whether the value is a lower or an upper bound: « dès 49 € », « jusqu'à 500 € », « de
     10 € à 500 € » (the first a minimum, the second a maximum)."""
     before = folded[max(floor, start - 40) : start]
-    if _UPPER.search(before) or _RANGE_END.search(before):
+    if _UPPER.search(before) or _RANGE_END.search(before) or _UPPER_AFTER.match(folded, end):
         return "max"
     if _LOWER.search(before) or (_RANGE_START.search(before) and _RANGE_NEXT.match(folded, end)):
         return "min"
-    return None
+    return "min" if _LOWER_AFTER.match(folded, end) else None
 
 
 def _with_cents(folded: str, quantity: Quantity, end: int) -> tuple[Quantity, int]:
@@ -242,14 +252,19 @@ def _their_case(folded: str, before: list[str], start: int, end: int) -> bool:
     preceding = folded[max(0, start - 40) : start]
     if _THEIR_THING.search(preceding) or _ELAPSED.search(preceding) or _AGO.match(folded, end):
         return True
+    if _BEEN_FOR.search(folded, max(0, start - 70), start):
+        return True  # « the parcel has been stuck at the depot for three days »
     if before[-1:] and before[-1] in _REMAINING and before[-2:-1] and before[-2] in _TO_SOMEONE:
         return True
     return bool(_THEIR_CASE.match(folded, end)) and not _THRESHOLD.search(preceding)
 
 
-def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
+def _is_statement(
+    folded: str, value: Found, start: int, end: int, *, rules: bool = False
+) -> bool:
     """Not a time of day, an opening pattern (24h/24), part of an identifier, nor a value of
-    the customer's own case (« vos 240 points », « trois jours de retard »)."""
+    the customer's own case (« vos 240 points », « trois jours de retard ») unless ``rules``
+    (a bible's text: « 2 jours ouvrés de retard ou plus » is a threshold)."""
     if start > 0 and _IDENTIFIER.search(folded, start - 1, start):
         return False  # "MA-9725873", "n°12", "#4521"
     line = folded[folded.rfind("\n", 0, start) + 1 : start]
@@ -259,7 +274,7 @@ def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
     if after[:1] == "/" and after[1:2].isdigit():
         return False  # "24h/24", "7j/7"
     before = _WORD.findall(folded, max(0, start - 32), start)
-    if _their_case(folded, before, start, end):
+    if not rules and _their_case(folded, before, start, end):
         return False  # « vos 240 points », « 200 of your points », « trois jours de retard »
     quantity = value.quantity
     if quantity.unit != "hour" or quantity.value > 24:

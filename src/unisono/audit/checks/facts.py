@@ -136,9 +136,8 @@ def _scored(
     facts: Book, statement: Statement, words: tuple[Weighted, Weighted], english_reply: bool
 ) -> Scored:
     """The targets the value may state, best cue score first: per target, the sum over its
-    cue stems of the best closeness x weight. A target needs two cue words, or a word of its
-    name (« coûte » alone does not make a price the fee of a fact), and half its due from the
-    value's own sentence (the sentence before only adds to it)."""
+    cue stems of the best closeness x weight. A target must be announced (:func:`_announced`),
+    and have half its due from the value's own sentence (the one before only adds to it)."""
     index = facts.index_for(statement.quantity.dimension, english=english_reply)
     inside, before = words
     own = _best_per_word(index, inside)
@@ -151,14 +150,15 @@ def _scored(
         scores[number] = scores.get(number, 0.0) + value
         seen.setdefault(number, []).append(word)
     own_scores: dict[int, float] = {}
-    for (number, _), value in own.items():
-        own_scores[number] = own_scores.get(number, 0.0) + value
+    for (number, word), value in own.items():
+        if word not in _WEAK_WORDS:
+            own_scores[number] = own_scores.get(number, 0.0) + value
     scored = []
     for number, score in scores.items():
         target = facts.targets[number]
         said = seen[number]
         unbound = [word for word in said if word not in _WEAK_WORDS]  # a bound, a kind say little
-        if len(unbound) < 2 and not target.named.intersection(said):
+        if not _announced(target, said, unbound):
             continue
         if own_scores.get(number, 0.0) < MIN_SCORE * _OWN_SHARE:
             continue
@@ -169,6 +169,14 @@ def _scored(
             scored.append((score, target))
     scored.sort(key=lambda item: -item[0])
     return scored
+
+
+def _announced(target: Target, said: list[str], unbound: list[str]) -> bool:
+    """Two cue words, or a word of the target's name (« coûte » alone does not make a price
+    the fee of a fact); a bound that names it (« up to » for ``max_…``) needs another word."""
+    if len(unbound) >= 2 or not target.named.isdisjoint(unbound):
+        return True
+    return bool(unbound) and not target.named.isdisjoint(said)
 
 
 def _best_per_word(index: Index, words: Weighted) -> dict[tuple[int, str], float]:
