@@ -47,7 +47,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("code", "code"),
     ("point", "point"),
     # refunds and returns
-    ("remboursement rembourser rembourse remboursee remboursons", "refund refunded reimburse"),
+    ("remboursement rembourser rembourse remboursee remboursons",
+     "refund refunded reimburse money"),
     ("emission emis emise emettre emettons emet declenche declencher",
      "issue issued issuing trigger triggered"),
     ("bancaire banque", "bank"),

@@ -56,7 +56,8 @@ _RATE_MARKERS = {"par", "per", "/"}
 _ONE_ARTICLES = {"un", "une", "a", "an"}
 _ARTICLES = {"la", "le", "l", "les", "the", "each", "chaque"}
 _SPANS_OF_DAYS = {"huitaine", "quinzaine"}  # « sous huitaine »: days, even without « de jours »
-_WITHIN = {"dans", "within"}  # « dans l'heure », « within the hour »: one hour
+_WITHIN = {"dans", "within"}
+_SINGLE = {"seul", "seule", "single"}  # « dans l'heure », « within the hour »: one hour
 _KNOWN_UNIT_WORDS = sorted({w for form in _UNIT_FORMS for w in form if len(w) >= 3})
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
@@ -170,6 +171,8 @@ class _Reader:
         unit = self._unit(after)
         if unit is None:
             if after == index + 1 and self.words[index] in _ONE_ARTICLES:
+                if after < len(self.words) and self.words[after] in _SINGLE:
+                    return self._count(value, after + 1)  # « une seule fois », « a single code »
                 return None  # "un remboursement": an article, not a count
             if self.words[after - 1] in _SPANS_OF_DAYS:
                 return Quantity(value, "day", "duration"), after

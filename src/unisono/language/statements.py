@@ -55,15 +55,19 @@ _THEIR_CASE = re.compile(
 # The cue stems a bound stands for: « jusqu'à 500 € » is a maximum, a ceiling.
 BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s")
-_THEIR_THING = re.compile(r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$")  # « votre commande de »
+_THEIR_THING = re.compile(
+    r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$"
+)  # « votre commande de »
 _ELAPSED = re.compile(  # « il y a 3 jours », « depuis trois jours », « it's been 3 days »
     r"\b(?:il y a|depuis|ca fait|cela fait|for the past|it's been|it has been)"
     r"(?:\s+(?:moins|plus|pres) de|\s+environ|\s+over|\s+about)?\s*$"
 )
 _AGO = re.compile(r"\s(?:ago|auparavant|plus tot)\b")
-_THRESHOLD = re.compile(  # « après 2 jours de retard », « if it is 3 days late »: a rule's threshold
-    r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$"
-    r"|\b(?:si|if|once|when|lorsqu'?|quand|des que|as soon as)\s[^.;:!?]*$"
+_THRESHOLD = (
+    re.compile(  # « après 2 jours de retard », « if it is 3 days late »: a rule's threshold
+        r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$"
+        r"|\b(?:si|if|once|when|lorsqu'?|quand|des que|as soon as)\s[^.;:!?]*$"
+    )
 )
 _BEEN_FOR = re.compile(r"\b(?:has|have|had|'s|'ve) been\b[^.;:!?]{0,50}\bfor\s*$")  # elapsed
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")
@@ -77,8 +81,12 @@ _LOWER = re.compile(
     r"(?:a partir de|\bdes|from|at least|au moins|minimum|min|starting at|more than|plus de|"
     r"\bover|au-dela d[e']|beyond|after|apres)\s*$"
 )
-_UPPER_AFTER = re.compile(r"\s*(?:[a-z']+\s+){0,2}?(?:ou moins|or less|au plus(?! tard)|at most|au maximum)\b")
-_LOWER_AFTER = re.compile(r"\s*(?:[a-z']+\s+){0,2}?(?:ou plus|or more|au moins|at least|au minimum)\b")
+_UPPER_AFTER = re.compile(
+    r"\s*(?:[a-z']+\s+){0,2}?(?:ou moins|or less|au plus(?! tard)|at most|au maximum)\b"
+)
+_LOWER_AFTER = re.compile(
+    r"\s*(?:[a-z']+\s+){0,2}?(?:ou plus|or more|au moins|at least|au minimum)\b"
+)
 _RANGE_START = re.compile(r"\b(?:de|from|entre|between)\s*$")
 _RANGE_NEXT = re.compile(r"\s*(?:a|to|et|and|-)\s*[0-9€$£]")
 _RANGE_END = re.compile(
@@ -259,9 +267,7 @@ def _their_case(folded: str, before: list[str], start: int, end: int) -> bool:
     return bool(_THEIR_CASE.match(folded, end)) and not _THRESHOLD.search(preceding)
 
 
-def _is_statement(
-    folded: str, value: Found, start: int, end: int, *, rules: bool = False
-) -> bool:
+def _is_statement(folded: str, value: Found, start: int, end: int, *, rules: bool = False) -> bool:
     """Not a time of day, an opening pattern (24h/24), part of an identifier, nor a value of
     the customer's own case (« vos 240 points », « trois jours de retard ») unless ``rules``
     (a bible's text: « 2 jours ouvrés de retard ou plus » is a threshold)."""
