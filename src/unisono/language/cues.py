@@ -9,7 +9,6 @@ Words of the same idea in other words, and in English, are :mod:`unisono.languag
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from unisono.language.folding import match_form
 
@@ -50,13 +49,24 @@ _NUMBER_WORDS = _set(
 )
 
 _SKIP = _STOPWORDS | _UNIT_WORDS | _NUMBER_WORDS
+_STEMS_KEPT = 200_000  # words whose stems are kept (then the cache starts over)
+_STEMS: dict[str, str] = {}
+_CONTENT: dict[str, str] = {}  # word -> its stem, "" for a word that is no content word
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The prefix words are compared by, once their endings are off: « bloquée », « bloque »
     and « bloquer » are all « bloqu »; « opening » is « open », « issued » and « issue »
     « issu », « livrées » « livr »."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= _STEMS_KEPT:
+            _STEMS.clear()
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+def _stem(word: str) -> str:
     for ending in ("ing", "ed"):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             word = word[: -len(ending)]
@@ -78,5 +88,14 @@ def content_stems(text: str) -> list[str]:
 def content_stems_folded(folded: str, start: int = 0, end: int | None = None) -> list[str]:
     """:func:`content_stems` of ``folded[start:end]``, already in match form."""
     stop = len(folded) if end is None else end
-    found = _WORD.findall(folded, start, stop)
-    return [stem(word) for word in found if len(word) >= 3 and word not in _SKIP]
+    kept = _CONTENT
+    found = []
+    for word in _WORD.findall(folded, start, stop):
+        known = kept.get(word)
+        if known is None:  # a word seen for the first time (the hot path is a dict lookup)
+            if len(kept) >= _STEMS_KEPT:
+                kept.clear()
+            known = kept[word] = "" if len(word) < 3 or word in _SKIP else stem(word)
+        if known:
+            found.append(known)
+    return found
