@@ -16,7 +16,7 @@ for words further away.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from unisono.audit.checks.base import Fact, StandardRules
@@ -112,12 +112,11 @@ def placeholder_contexts(standards: tuple[StandardRules, ...]) -> dict[str, dict
         texts = [(a, 1.0) for a in standard.answers.values()] + [(_prose(standard), TEXT_WEIGHT)]
         for text, weight in texts:
             plain = _plain(text)
-            earlier = None
-            for match in PLACEHOLDER.finditer(text):
-                cues = found.setdefault(match.group(1), {})
-                words = _around(plain, match.start(), match.end(), earlier)
-                merge(cues, {stem: w * weight for stem, w in words})
-                earlier = match.end()
+            matches = list(PLACEHOLDER.finditer(text))
+            spans = [match.span() for match in matches]
+            for match, (earlier, later) in zip(matches, _neighbours(spans), strict=True):
+                words = _around(plain, match.start(), match.end(), earlier, later)
+                merge(found.setdefault(match.group(1), {}), {s: w * weight for s, w in words})
     return found
 
 
@@ -157,10 +156,10 @@ def _text_cues(standard: StandardRules, drafts: list[Draft]) -> None:
     if not standard.body or not drafts:
         return
     text = _plain(_prose(standard))
-    earlier = None
-    for value in _values(text):
-        words = _around(text, value.start, value.end, earlier)
-        earlier = value.end
+    values = _values(text)
+    spans = [(value.start, value.end) for value in values]
+    for value, (earlier, later) in zip(values, _neighbours(spans), strict=True):
+        words = _around(text, value.start, value.end, earlier, later)
         same = [d for d in drafts if d.quantity is not None and d.quantity.same_as(value.quantity)]
         if len(same) > 1:
             same = _best_matches(same, words)
@@ -215,16 +214,29 @@ def _plain(answer: str) -> str:
     return PLACEHOLDER.sub(lambda m: " " * len(m.group()), answer)
 
 
-def _around(text: str, start: int, end: int, earlier: int | None = None) -> Weighted:
+def _neighbours(spans: Sequence[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
+    """Per value (start, end), where the value before it ends and the value after it starts."""
+    ends: list[int | None] = [None, *(end for _, end in spans[:-1])]
+    starts: list[int | None] = [*(start for start, _ in spans[1:]), None]
+    return list(zip(ends, starts, strict=True)) if spans else []
+
+
+def _around(
+    text: str, start: int, end: int, earlier: int | None = None, later: int | None = None
+) -> Weighted:
     """The stems before and after ``text[start:end]`` in its sentence, with their closeness;
-    those before an earlier value of the sentence (ending at ``earlier``) weigh less."""
+    those before an earlier value of the sentence (ending at ``earlier``) weigh less, and
+    those after the next value (starting at ``later``) are that value's."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_END.search(text, end)
+    finish = stop.start() if stop else len(text)
+    if later is not None:
+        finish = min(finish, later)
     cut = begin if earlier is None else max(begin, earlier)
     near = content_stems(text[cut:start])[::-1]
     far = content_stems(text[begin:cut])[::-1]
     weights = iter(BEFORE_WEIGHTS)
     before = list(zip(near, weights, strict=False))
     before += [(stem, weight * _EARLIER) for stem, weight in zip(far, weights, strict=False)]
-    after = content_stems(text[end : stop.start() if stop else None])
+    after = content_stems(text[end:finish])
     return [*before, *zip(after, _TEXT_AFTER, strict=False)]

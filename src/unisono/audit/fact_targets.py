@@ -131,7 +131,7 @@ def _spread(drafts: list[Draft]) -> dict[tuple[Group, str], float]:
     for draft in drafts:
         if draft.counted:
             for stem, weight in draft.cues.items():
-                totals[draft.group, stem] = totals.get((draft.group, stem), 0.0) + weight
+                totals[draft.group, stem] = totals.get((draft.group, stem), 0.0) + weight**2
     weights = {key: 1.0 / max(1.0, total) ** 0.5 for key, total in totals.items()}
     for draft in drafts:
         for stem in draft.cues:
