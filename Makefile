@@ -58,12 +58,16 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
 ## eval: the evaluations against labelled and external data (see eval/audit/README.md)
-.PHONY: eval eval-audit eval-abcd
-eval: eval-abcd eval-audit
+.PHONY: eval eval-audit eval-holdout eval-abcd
+eval: eval-abcd eval-audit eval-holdout
 
 ## eval-audit: the audit checks against the hand-labelled replies (exits 1 if a target is missed)
 eval-audit: $(STAMP)
 	$(BIN)/python eval/audit/evaluate.py
+
+## eval-holdout: fact contradictions on the held-out replies, never tuned on (reported apart)
+eval-holdout: $(STAMP)
+	$(BIN)/python eval/audit/evaluate.py --holdout
 
 ## eval-abcd: ABCD conversations against their subflow's ordered required actions
 eval-abcd: $(STAMP)

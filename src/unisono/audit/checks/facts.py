@@ -2,19 +2,22 @@
 when the applicable standard says ``delai_remboursement: 14 jours``.
 
 Which value in a reply states which fact? A value can only state a fact of the same kind (a
-duration a duration; an amount in the same currency; a percentage; a count of the same noun;
-a rate per the same unit), and the words around it must say which one: its cues
-(:mod:`unisono.audit.fact_targets`), the words of the fact's name and above all those the
-approved answers put before its placeholder (« remboursé sous {delai_remboursement} »), weighed
-by how close they stand to the value. The best announced fact is the one stated; a value that
-no cue ties to a fact well enough (:data:`MIN_SCORE`) is not read as a statement: precision
-first. Values are compared in base units (« 2 semaines » is 14 days, « 48h » 2 days, « un an »
-12 months); « quinze jours » and « huit jours » are the idioms for two weeks and one week.
+duration a duration; an amount in the same currency; a percentage; a count of the same noun, or
+of one counted alike; a rate per the same unit), and the words around it must say which one: the
+fact's cue words (:mod:`unisono.audit.fact_cues`: its name, the approved answers around its
+placeholder, the standard's text around its value, and their word families), weighed by how
+close they stand to the value. The best announced fact is the one stated; a value that no cue
+ties to a fact well enough (:data:`MIN_SCORE`, half of it from the value's own sentence) is not
+read as a statement: precision first. Values are compared in base units (« 2 semaines » is 14
+days, « 48h » 2 days, « un an » 12 months); « quinze jours » and « huit jours » (« quinzaine »,
+« huitaine ») are the idioms for two weeks and one week.
 
-Not flagged: a value right for a fact nearly as well announced as the best one; a value
-announced like an amount the answers leave to the agent (« votre remboursement de {amount} »)
-or like a value the answers write out themselves; times of day, dates, identifiers, « 24h/24 »
-and quoted words (:mod:`unisono.language.statements`). In a sentence, a fact stated right
+Not flagged: a value right for a fact nearly as well announced as the best one (or named by a
+word next to it); a value announced like an amount the answers leave to the agent (« votre
+remboursement de {amount} ») or like a value the answers write out; times of day, dates,
+identifiers, « 24h/24 », the customer's own case and quoted words
+(:mod:`unisono.language.statements`), restatements (« si je résume »), but a time given to act
+is a statement (« vous aviez 48 heures pour le signaler »). In a sentence, a fact stated right
 is taken: another value there is read as the next best fact (« sous 48 heures ou sous 30
 jours »).
 """
