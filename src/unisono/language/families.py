@@ -32,7 +32,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("montant", "amount"),
     # money: what a customer pays, or does not
     ("frais cout coute coutent couter payant payante payer facture facturer facturation tarif "
-     "prix cotisation", "fee fees cost costs charge charged charges pay paid price rate"),
+     "prix cotisation", "fee fees cost costs charge charged charges pay price rate"),
     ("gratuit gratuite gratuits gratuitement offert offerte", "free offered"),
     ("paiement", "payment"),
     ("cotisation adhesion abonnement adherer adherent abonne membre",

@@ -236,3 +236,41 @@ def test_a_bound_alone_does_not_name_a_cap() -> None:
     assert found("Je peux accorder un geste jusqu'à 50 € sur ce dossier.", standards=(caps,)) == [
         ("plafond_geste_n1", "50 €")
     ]
+
+
+PHONE = standard(
+    "phone",
+    section="communication",
+    facts={"max_hold_time": "2 minutes", "callback_time": "24 hours"},
+    body="## Procedure\n\n1. Put on hold only with the customer's agreement: 2 minutes at most."
+    "\n2. Offer a call-back when the answer needs a long check: within 24 hours.\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Can I put you on hold for a minute while I check?", []),  # within the maximum
+        ("I'll put you on hold for up to 5 minutes.", [("max_hold_time", "5 minutes")]),
+        ("We'll call you back within 48 hours.", [("callback_time", "48 hours")]),
+    ],
+)
+def test_a_value_within_a_maximum_keeps_to_it(reply: str, expected: list[tuple[str, str]]) -> None:
+    assert found(reply, standards=(PHONE,), rules=ENGLISH, language="en", channel="phone") == (
+        expected
+    )
+
+
+def test_an_amount_within_a_cap_is_allowed_but_a_higher_cap_is_not() -> None:
+    gestures = standard(
+        "gestes-commerciaux",
+        facts={"geste_commercial_standard": "5 EUR", "plafond_geste_n1": "30 EUR"},
+        answers={
+            "phone": "Pour compenser, je vous offre un bon d'achat de {geste_commercial_standard}."
+        },
+        body="| situation | geste |\n|---|---|\n| cumul sur un dossier | 30 EUR au maximum |\n",
+    )
+    reply = (
+        "Je suis autorisé à vous accorder un geste jusqu'à 50 €, et je vous propose un bon de 20 €."
+    )
+    assert found(reply, standards=(gestures,), channel="phone") == [("plafond_geste_n1", "50 €")]

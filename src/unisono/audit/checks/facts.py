@@ -55,6 +55,7 @@ _OWN_SHARE = 0.5  # share of MIN_SCORE a target needs from the words of the valu
 _NEAR = 0.8  # closeness of the words that may name a target beside the best one
 CLOSE = 0.6  # another target scoring this share of the best one is as likely
 _EARLIER = 0.5  # weight of the words before an earlier value of the same kind
+_MAXIMA = frozenset({"max", "maxim", "plafo", "cap"})  # words of the names of limits
 _WEAK_WORDS = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"]) | KIND_WORDS
 _PREVIOUS_WEIGHTS = (0.5, 0.4, 0.3, 0.2)  # the last words of the sentence before
 _RESTATED = re.compile(
@@ -120,10 +121,14 @@ def _check_message(
             continue  # no fact is announced, or something the answers leave to the agent
         done = taken.setdefault(sentence, set())
         right = _right_for(scored, statement, folded, done, near)
-        if right is not None:
-            done.add(right.name)
-        else:
+        if right is None:
             doubtful.append((statement, scored))
+        elif right.quantity is not None and _same(
+            _in_terms_of(statement.quantity, right),
+            folded[statement.start : statement.end],
+            right.quantity,
+        ):
+            done.add(right.name)  # stated: another value of the sentence is another fact
     wrong = []
     for statement, scored in doubtful:
         done = taken[statement.sentence]
@@ -197,17 +202,34 @@ def _right_for(
     scored: Scored, statement: Statement, folded: str, done: set[str], words: set[str]
 ) -> Target | None:
     """The target the value states rightly: the best one, or one nearly as well announced
-    (or named by a word next to the value) and not already stated in the sentence."""
+    (or named by a word next to the value) and not already stated in the sentence; or a
+    maximum nearly as well announced that the value keeps to."""
     best_score, best = scored[0]
     text = folded[statement.start : statement.end]
     for score, target in scored:
-        if score < CLOSE * best_score and not target.named & words:
+        close = score >= CLOSE * best_score
+        if not close and not target.named & words:
             continue
         if target.quantity is None or (target is not best and target.name in done):
             continue
-        if _same(_in_terms_of(statement.quantity, target), text, target.quantity):
+        said = _in_terms_of(statement.quantity, target)
+        if _same(said, text, target.quantity):
+            return target
+        if close and _within_limit(statement, said, target):
             return target
     return None
+
+
+def _within_limit(statement: Statement, said: Quantity, target: Target) -> bool:
+    """A value below a maximum, not said as the maximum: « can I put you on hold for a
+    minute? » keeps to ``max_hold_time: 2 minutes`` (a threshold, though, is a point: « at 250
+    points » states another one than 200)."""
+    fact = target.quantity
+    if statement.bound is not None or fact is None or not target.named & _MAXIMA:
+        return False
+    if said.dimension == fact.dimension == "duration" and said.per == fact.per:
+        return _seconds(said) <= _seconds(fact)
+    return said.dimension == fact.dimension and said.unit == fact.unit and said.value <= fact.value
 
 
 def _previous(spans: tuple[Span, ...], sentence: Span) -> Span | None:
