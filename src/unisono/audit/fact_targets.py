@@ -9,8 +9,8 @@ announce each: the *targets* the fact check chooses from.
 
 A target's cues (:mod:`unisono.audit.fact_cues`) are weighed by how few targets of the same
 kind share them (« délai » says little among durations). For a French bible, English replies
-are read with the English words of the glossary and of the word families too. The words of a
-fact's name that tell only its kind (« délai », « time ») do not name it.
+are read with the English words of the word families too. The words of a fact's name that
+tell only its kind (« délai », « time ») do not name it.
 """
 
 from __future__ import annotations
@@ -125,8 +125,9 @@ def _index(
 
 def _spread(drafts: list[Draft]) -> dict[tuple[Group, str], float]:
     """Per kind and stem, a weight that falls as the facts of that kind lean more on the stem
-    (the sum of their weights for it: a word a fact's name holds and another fact's answer
-    has in passing still says the first); an amount placeholder shares with every amount."""
+    (the sum of the squares of their weights for it: a word of one fact's name that another
+    fact's answer has in passing still says the first); an amount placeholder shares with
+    every amount."""
     totals: dict[tuple[Group, str], float] = {}
     for draft in drafts:
         if draft.counted:

@@ -56,8 +56,8 @@ _RATE_MARKERS = {"par", "per", "/"}
 _ONE_ARTICLES = {"un", "une", "a", "an"}
 _ARTICLES = {"la", "le", "l", "les", "the", "each", "chaque"}
 _SPANS_OF_DAYS = {"huitaine", "quinzaine"}  # « sous huitaine »: days, even without « de jours »
-_WITHIN = {"dans", "within"}
-_SINGLE = {"seul", "seule", "single"}  # « dans l'heure », « within the hour »: one hour
+_WITHIN = {"dans", "within"}  # « dans l'heure », « within the hour »: one hour
+_SINGLE = {"seul", "seule", "single"}  # « une seule fois »: a count of one
 _KNOWN_UNIT_WORDS = sorted({w for form in _UNIT_FORMS for w in form if len(w) >= 3})
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"

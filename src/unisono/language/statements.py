@@ -55,21 +55,20 @@ _THEIR_CASE = re.compile(
 # The cue stems a bound stands for: « jusqu'à 500 € » is a maximum, a ceiling.
 BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s")
-_THEIR_THING = re.compile(
-    r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$"
-)  # « votre commande de »
-_ELAPSED = re.compile(  # « il y a 3 jours », « depuis trois jours », « it's been 3 days »
+# The customer's own case, before the value: « votre commande de », « il y a », « depuis », « it's
+# been », « has been stuck at the depot for »; after it: « ago ».
+_THEIR_THING = re.compile(r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$")
+_ELAPSED = re.compile(
     r"\b(?:il y a|depuis|ca fait|cela fait|for the past|it's been|it has been)"
     r"(?:\s+(?:moins|plus|pres) de|\s+environ|\s+over|\s+about)?\s*$"
 )
+_BEEN_FOR = re.compile(r"\b(?:has|have|had|'s|'ve) been\b[^.;:!?]{0,50}\bfor\s*$")
 _AGO = re.compile(r"\s(?:ago|auparavant|plus tot)\b")
-_THRESHOLD = (
-    re.compile(  # « après 2 jours de retard », « if it is 3 days late »: a rule's threshold
-        r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$"
-        r"|\b(?:si|if|once|when|lorsqu'?|quand|des que|as soon as)\s[^.;:!?]*$"
-    )
+# A rule's threshold, though « late » follows: « après 2 jours de retard », « if it is 3 days late »
+_THRESHOLD = re.compile(
+    r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$"
+    r"|\b(?:si|if|once|when|lorsqu'?|quand|des que|as soon as)\s[^.;:!?]*$"
 )
-_BEEN_FOR = re.compile(r"\b(?:has|have|had|'s|'ve) been\b[^.;:!?]{0,50}\bfor\s*$")  # elapsed
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")
 _UNIT_WORDS = frozenset(
     {"fois", "jour", "jours", "heure", "heures", "semaine", "semaines", "mois", "an", "ans",

@@ -123,12 +123,8 @@ def _check_message(
         right = _right_for(scored, statement, folded, done, near)
         if right is None:
             doubtful.append((statement, scored))
-        elif right.quantity is not None and _same(
-            _in_terms_of(statement.quantity, right),
-            folded[statement.start : statement.end],
-            right.quantity,
-        ):
-            done.add(right.name)  # stated: another value of the sentence is another fact
+        elif right[1]:
+            done.add(right[0].name)  # stated: another value of the sentence is another fact
     wrong = []
     for statement, scored in doubtful:
         done = taken[statement.sentence]
@@ -200,10 +196,11 @@ def _best_per_word(index: Index, words: Weighted) -> dict[tuple[int, str], float
 
 def _right_for(
     scored: Scored, statement: Statement, folded: str, done: set[str], words: set[str]
-) -> Target | None:
+) -> tuple[Target, bool] | None:
     """The target the value states rightly: the best one, or one nearly as well announced
-    (or named by a word next to the value) and not already stated in the sentence; or a
-    maximum nearly as well announced that the value keeps to."""
+    (or named by a word next to the value) and not already stated in the sentence, with True;
+    or a maximum nearly as well announced that the value keeps to, with False (the value does
+    not state it: another value of the sentence still may)."""
     best_score, best = scored[0]
     text = folded[statement.start : statement.end]
     for score, target in scored:
@@ -214,9 +211,9 @@ def _right_for(
             continue
         said = _in_terms_of(statement.quantity, target)
         if _same(said, text, target.quantity):
-            return target
+            return target, True
         if close and _within_limit(statement, said, target):
-            return target
+            return target, False
     return None
 
 
