@@ -65,9 +65,10 @@ eval: eval-abcd eval-audit eval-holdout
 eval-audit: $(STAMP)
 	$(BIN)/python eval/audit/evaluate.py
 
-## eval-holdout: fact contradictions on the held-out replies, never tuned on (reported apart)
+## eval-holdout: fact contradictions on the held-out replies, never tuned on (a report: the
+## development set is the gate)
 eval-holdout: $(STAMP)
-	$(BIN)/python eval/audit/evaluate.py --holdout
+	$(BIN)/python eval/audit/evaluate.py --holdout --no-fail
 
 ## eval-abcd: ABCD conversations against their subflow's ordered required actions
 eval-abcd: $(STAMP)
