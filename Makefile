@@ -71,12 +71,17 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
 
 ## eval: the evaluations against labelled and external data (see eval/audit/README.md)
-.PHONY: eval eval-audit eval-abcd eval-consistency eval-language
-eval: eval-abcd eval-audit eval-consistency eval-language
+.PHONY: eval eval-audit eval-holdout eval-abcd eval-consistency eval-language
+eval: eval-abcd eval-audit eval-holdout eval-consistency eval-language
 
 ## eval-audit: the audit checks against the hand-labelled replies (exits 1 if a target is missed)
 eval-audit: $(STAMP)
 	$(BIN)/python eval/audit/evaluate.py
+
+## eval-holdout: fact contradictions on the held-out replies, never tuned on (a report: the
+## development set is the gate)
+eval-holdout: $(STAMP)
+	$(BIN)/python eval/audit/evaluate.py --holdout --no-fail
 
 ## eval-abcd: ABCD conversations against their subflow's ordered required actions
 eval-abcd: $(STAMP)

@@ -10,7 +10,9 @@ An item is one interaction (JSON Lines, ``replies-*.jsonl`` beside this file)::
                 "missing_required": [], "formality": false},
      "note": "why the item is here", "tags": ["paraphrase"], "language": "en"}
 
-``tags`` and ``language`` are optional. The context of an item (see README.md) holds the item's
+``tags`` and ``language`` are optional. ``labels`` may hold only some kinds (the held-out
+files, ``facts-holdout-*.jsonl``, label fact contradictions only): an item is scored for the
+kinds it labels. The context of an item (see README.md) holds the item's
 standard and, when the bible has one, the communication standard written for the item's channel.
 """
 
@@ -77,10 +79,16 @@ class Item:
         """The labelled names for a list kind (facts, expressions, elements)."""
         return frozenset(self.labels[kind])
 
+    def labelled(self, kind: str) -> bool:
+        """Whether the item is labelled for ``kind`` (a set may label only some kinds)."""
+        return kind in self.labels
+
     @property
     def clean(self) -> bool:
-        """No finding of any labelled kind is expected."""
-        return not any(self.labels[k] for k in LABELLED_KINDS)
+        """Labelled for every kind, and no finding of any is expected."""
+        return all(k in self.labels for k in LABELLED_KINDS) and not any(
+            self.labels[k] for k in LABELLED_KINDS
+        )
 
 
 def load_bible(name: str) -> LoadedBible:
@@ -126,8 +134,13 @@ def read_items(paths: Iterable[Path]) -> list[Item]:
 
 
 def default_paths() -> list[Path]:
-    """The labelled files beside this module."""
+    """The labelled files of the development set beside this module."""
     return sorted(HERE.glob("replies*.jsonl"))
+
+
+def holdout_paths() -> list[Path]:
+    """The held-out files beside this module (fact contradictions only): never tuned on."""
+    return sorted(HERE.glob("facts-holdout-*.jsonl"))
 
 
 def _item(raw: dict[str, Any], where: str) -> Item:
@@ -195,8 +208,8 @@ def _item_problems(item: Item, bibles: Mapping[str, LoadedBible]) -> list[str]:
     if item.standard not in bible.standards:
         return [f"unknown standard {item.standard!r} in bible {item.bible!r}"]
     problems = _shape_problems(item, bible)
-    if set(item.labels) != set(LABELLED_KINDS):
-        return [*problems, f"labels must have exactly the keys {', '.join(LABELLED_KINDS)}"]
+    if not item.labels or not set(item.labels) <= set(LABELLED_KINDS):
+        return [*problems, f"labels must have some of the keys {', '.join(LABELLED_KINDS)}"]
     standards = context_standards(item, bible)
     facts = {f.name for s in standards for f in s.facts}
     expressions = {f.expression for f in bible.rules.forbidden} | {
@@ -209,6 +222,8 @@ def _item_problems(item: Item, bibles: Mapping[str, LoadedBible]) -> list[str]:
         "missing_required": required,
     }
     for kind, names in allowed.items():
+        if kind not in item.labels:
+            continue
         labelled = item.labels[kind]
         if not isinstance(labelled, list) or not all(isinstance(n, str) for n in labelled):
             problems.append(f"labels.{kind} must be a list of names")
@@ -219,8 +234,10 @@ def _item_problems(item: Item, bibles: Mapping[str, LoadedBible]) -> list[str]:
             f"labels.{kind}: {name!r} is not in the item's context" for name in labelled
             if name not in names
         ]  # fmt: skip
-    if "paraphrase" in item.tags and item.labels["fact_contradiction"]:
+    if "paraphrase" in item.tags and item.labels.get("fact_contradiction"):
         problems.append("a paraphrase item (right values in other words) has a fact label")
+    if "formality" not in item.labels:
+        return problems
     if not isinstance(item.labels["formality"], bool):
         problems.append("labels.formality must be true or false")
     elif item.labels["formality"] and bible.rules.formality != "vous":

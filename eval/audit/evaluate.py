@@ -5,7 +5,8 @@ required elements, formality — on every labelled interaction, compares their f
 labels, and prints precision, recall, F1 and support per check and language, beside the targets.
 Exits 1 when a target is missed (unless --no-fail), 2 when the checks or the set are not usable.
 
-Usage: python eval/audit/evaluate.py [--verbose] [--no-fail] [--check-dataset] [FILE ...]
+Usage: python eval/audit/evaluate.py [--verbose] [--no-fail] [--check-dataset] [--holdout]
+                                     [--only KIND] [FILE ...]
 """
 
 from __future__ import annotations
@@ -218,8 +219,8 @@ def run_item(item: Item, bible: LoadedBible, checks: dict[str, list[RunCheck]]) 
 def gold(item: Item, kind: str) -> set[str]:
     """The labelled names of a kind; formality as {"formality"} or {}."""
     if kind == "formality":
-        return {"formality"} if item.labels["formality"] else set()
-    return set(item.gold(kind))
+        return {"formality"} if item.labels.get("formality") else set()
+    return set(item.gold(kind)) if item.labelled(kind) else set()
 
 
 def score(outcomes: Sequence[Outcome]) -> dict[tuple[str, str], Score]:
@@ -228,6 +229,8 @@ def score(outcomes: Sequence[Outcome]) -> dict[tuple[str, str], Score]:
     for outcome in outcomes:
         language = LANGUAGES[outcome.item.bible]
         for kind in outcome.predicted:
+            if not outcome.item.labelled(kind):
+                continue  # a set that labels only some kinds: the others are not scored
             expected, predicted = gold(outcome.item, kind), outcome.predicted[kind]
             for key in ((kind, language), (kind, "all")):
                 counts = scores.setdefault(key, Score())
@@ -258,7 +261,11 @@ def report(outcomes: Sequence[Outcome], kinds: Sequence[str], *, verbose: bool) 
                   f"{s.fn:>5}   {_figure(s.precision)}   {_figure(s.recall)}   {_figure(s.f1)}"
                   f"   ≥{want_p:.2f}/≥{want_r:.2f}    {status}")  # fmt: skip
     if "fact_contradiction" in kinds:
-        paraphrases = [o for o in outcomes if "paraphrase" in o.item.tags]
+        paraphrases = [
+            o
+            for o in outcomes
+            if "paraphrase" in o.item.tags and o.item.labelled("fact_contradiction")
+        ]
         on_paraphrases = sum(o.fact_findings for o in paraphrases)
         print(f"\nfact findings on the {len(paraphrases)} 'right value in other words' items: "
               f"{on_paraphrases} (target 0)")  # fmt: skip
@@ -284,6 +291,8 @@ def _print_errors(outcomes: Sequence[Outcome], kinds: Sequence[str]) -> None:
     for kind in kinds:
         lines = []
         for outcome in outcomes:
+            if not outcome.item.labelled(kind):
+                continue
             expected, predicted = gold(outcome.item, kind), outcome.predicted[kind]
             for name in sorted(predicted - expected):
                 evidence = outcome.evidence.get((kind, name), "")
@@ -306,6 +315,8 @@ def composition(items: Sequence[Item]) -> None:
         by_channel = ", ".join(f"{c} {n}" for c, n in sorted(channels.items()))
         print(f"{language}: {len(chosen)} items ({by_channel})")
         for kind in CHECK_MODULES:
+            if not any(i.labelled(kind) for i in chosen):
+                continue
             positives = [i for i in chosen if gold(i, kind)]
             labels = sum(len(gold(i, kind)) for i in chosen)
             print(f"  {kind:<22} {len(positives):>3} items, {labels:>3} labels")
@@ -321,13 +332,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even if a target is missed")
     parser.add_argument("--check-dataset", action="store_true", help="only validate the set")
     parser.add_argument(
+        "--holdout", action="store_true",
+        help="the held-out files (facts-holdout-*.jsonl) instead of the development set",
+    )  # fmt: skip
+    parser.add_argument(
         "--only", action="append", choices=sorted(CHECK_MODULES), metavar="KIND",
         help="evaluate only this kind (repeatable): " + ", ".join(CHECK_MODULES),
     )  # fmt: skip
     args = parser.parse_args(argv)
+    paths = args.files or (dataset.holdout_paths() if args.holdout else dataset.default_paths())
     try:
         bibles = dataset.load_bibles()
-        items = dataset.read_items(args.files or dataset.default_paths())
+        items = dataset.read_items(paths)
         problems = dataset.validate(items, bibles)
         if problems:
             raise DatasetError(problems)
@@ -338,7 +354,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         composition(items)
         print(f"\n{len(items)} items, all valid")
         return 0
-    kinds = [k for k in CHECK_MODULES if not args.only or k in args.only]
+    kinds = [
+        k for k in CHECK_MODULES
+        if (not args.only or k in args.only) and any(i.labelled(k) for i in items)
+    ]  # fmt: skip
     try:
         checks = discover_checks(kinds)
     except ChecksMissingError as error:
@@ -346,13 +365,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("(--only KIND evaluates the checks that exist)", file=sys.stderr)
         return 2
     outcomes = [run_item(item, bibles[item.bible], checks) for item in items]
-    print(f"{len(items)} labelled interactions ({_describe(items)})\n")
+    print(f"{len(items)} labelled interactions ({_describe(items)}): {_names_of(paths)}\n")
     missed = report(outcomes, kinds, verbose=args.verbose)
     if missed:
         print(f"\ntargets missed: {'; '.join(missed)}")
         return 0 if args.no_fail else 1
     print("\nall targets met")
     return 0
+
+
+def _names_of(paths: Sequence[Path]) -> str:
+    return ", ".join(path.name for path in paths)
 
 
 def _describe(items: Sequence[Item]) -> str:

@@ -50,9 +50,10 @@ def standard(
     forbidden: Sequence[Forbidden] = (),
     required: Sequence[str] = (),
     answers: Mapping[str, str] | None = None,
+    body: str = "",
     version: int = 1,
 ) -> StandardRules:
-    """The rules of one standard."""
+    """The rules of one standard (``body``: its procedure, as Markdown)."""
     return StandardRules(
         standard_id=standard_id,
         version=version,
@@ -62,6 +63,7 @@ def standard(
         forbidden=tuple(forbidden),
         required=tuple(required),
         answers=dict(answers or {}),
+        body=body,
     )
 
 

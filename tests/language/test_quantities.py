@@ -92,3 +92,31 @@ def test_a_rate_does_not_reach_across_punctuation():
         ("EUR", None),
     ]
     assert find_quantities("4,99 € par mois")[0].quantity.per == "month"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Nous répondons sous huitaine.", 8, "day"),  # idioms of one and two weeks
+        ("Remboursement sous quinzaine, promis.", 15, "day"),
+        ("You'll hear from us within a fortnight.", 2, "week"),
+        ("Vous pouvez annuler dans l'heure qui suit la commande.", 1, "hour"),
+        ("We reply within the hour.", 1, "hour"),
+        ("You can cancel within half an hour of ordering.", Decimal("0.5"), "hour"),
+        ("Une demi-heure de blocage, pas plus.", Decimal("0.5"), "hour"),
+        ("At 200 points you get a £15 voucher.", 15, "GBP"),  # the article is not « 1 »
+        ("Return postage is £4.50, taken off your refund.", Decimal("4.50"), "GBP"),
+        ("Le livreur ne passe qu'une seule fois.", 1, "foi"),
+        ("Only a single code per order.", 1, "code"),
+    ],
+)
+def test_values_written_in_other_surface_forms(text: str, value: object, unit: str) -> None:
+    found = [f.quantity for f in find_quantities(text)]
+    assert [(q.value, q.unit) for q in found][-1] == (value, unit)
+
+
+def test_an_amount_after_a_count_is_no_rate() -> None:
+    (points, amount) = find_quantities("At 200 points a £10 voucher is created.")
+    assert (points.quantity.unit, points.quantity.per) == ("point", None)
+    assert (amount.quantity.value, amount.quantity.unit) == (10, "GBP")
+    assert parse_quantity("£5 a year").per == "year"  # a rate still is one

@@ -40,3 +40,33 @@ def test_every_value_reads_the_whole_text() -> None:
         "tentative",
         "day",
     ]
+
+
+def test_values_of_the_customer_case_are_not_statements() -> None:
+    text = (
+        "Pour votre commande de 45 €, merci. Votre colis est parti il y a 3 jours, il est "
+        "bloqué depuis trois jours ouvrés et il vous reste 40 points. You ordered 2 days ago; "
+        "the parcel has been stuck at the Leeds depot for three working days."
+    )
+    assert values(text) == []
+
+
+def test_policy_values_that_look_like_the_customer_case() -> None:
+    text = (
+        "Le colis est au point relais. Il y reste 7 jours. We offer a voucher after 3 business "
+        "days of delay. If your parcel is more than 4 working days late, we open an enquiry."
+    )
+    assert values(text) == ["7 jours", "3 business days", "4 working days"]
+
+
+def test_thresholds_and_caps_are_bounds() -> None:
+    text = "Au-delà de 2 jours ouvrés, puis 5 jours ouvrés au plus ; sous 14 jours au plus tard."
+    bounds = [s.bound for s in stated_values(text, TRIGGER)]
+    assert bounds == ["min", "max", None]
+
+
+def test_the_text_of_a_bible_reads_every_rule() -> None:
+    text = "1. Livraison standard.\n2. **2 business days late or more**: open an investigation."
+    (rule,) = every_value(text.replace("**", ""), rules=True)
+    assert (text.replace("**", "")[rule.start : rule.end], rule.bound) == ("2 business days", "min")
+    assert every_value(text.replace("**", "")) == []  # « late » after it: a reply's own case

@@ -26,11 +26,11 @@ def from_bible(bible: Bible) -> tuple[BibleRules, dict[str, StandardRules]]:
         elements={name: tuple(element.phrases) for name, element in config.elements.items()},
         placeholders=dict(config.placeholders),
     )
-    standards = {s.doc.id: _from_doc(s.doc, version=1) for s in bible.standards}
+    standards = {s.doc.id: _from_doc(s.doc, s.body, version=1) for s in bible.standards}
     return rules, standards
 
 
-def _from_doc(doc: StandardDoc, *, version: int) -> StandardRules:
+def _from_doc(doc: StandardDoc, body: str, *, version: int) -> StandardRules:
     targets = {
         kind: (getattr(doc.sla, kind) or {}) if doc.sla else {}
         for kind in ("first_response", "resolution")
@@ -44,6 +44,7 @@ def _from_doc(doc: StandardDoc, *, version: int) -> StandardRules:
         forbidden=tuple(Forbidden(f.expression, f.replacement) for f in doc.forbidden),
         required=tuple(doc.required),
         answers=dict(doc.answers),
+        body=body,
         first_response_s={c: int(t.total_seconds()) for c, t in targets["first_response"].items()},
         resolution_s={c: int(t.total_seconds()) for c, t in targets["resolution"].items()},
     )
@@ -78,6 +79,7 @@ def from_version(version: bible_models.StandardVersion) -> StandardRules:
         forbidden=tuple(Forbidden(f.expression, f.replacement) for f in version.forbidden),
         required=tuple(version.required),
         answers={a.channel_id: a.text for a in version.answers},
+        body=version.body,
         first_response_s=targets["first_response"],
         resolution_s=targets["resolution"],
     )

@@ -3,8 +3,7 @@
 « Votre remboursement sera effectué sous 14 jours »: the words before a value (and a few after)
 say which policy value it is. Words are compared by a short prefix (:func:`stem`: « rembourse »,
 « remboursement », « remboursons » share « rembo »), function words and units left out.
-:data:`GLOSSARY` gives the English words for the French words of fact names and approved
-answers, so that an English reply is read against a French bible.
+Words of the same idea in other words, and in English, are :mod:`unisono.language.families`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 
 from unisono.language.folding import match_form
 
-__all__ = ["GLOSSARY", "STEM_SIZE", "content_stems", "english", "stem"]
+__all__ = ["STEM_SIZE", "content_stems", "content_stems_folded", "stem"]
 
 STEM_SIZE = 5
 _WORD = re.compile(r"[a-z]+")
@@ -49,87 +48,35 @@ _NUMBER_WORDS = _set(
     "demi demie quinzaine huitaine dizaine douzaine"
 )
 
-# French word (folded, as stemmed) -> English words for the same idea (stemmed when used).
-GLOSSARY: dict[str, tuple[str, ...]] = {
-    "rembo": ("refund", "reimburse", "money back"),
-    "retou": ("return", "send back"),
-    "livra": ("delivery", "deliver", "shipping"),
-    "livre": ("delivered", "deliver"),
-    "exped": ("dispatch", "ship", "sent", "send"),
-    "envoi": ("send", "sent", "dispatch"),
-    "envoy": ("send", "sent"),
-    "rempl": ("replacement", "replace"),
-    "enque": ("enquiry", "inquiry", "investigation"),
-    "trans": ("carrier", "courier"),
-    "banca": ("bank", "account"),
-    "compt": ("account",),
-    "garan": ("guarantee", "warranty"),
-    "confo": ("conformity", "conform", "comfort", "premium"),
-    "diagn": ("diagnosis", "diagnose", "diagnostic"),
-    "piece": ("part",),
-    "valid": ("valid", "validity", "expire"),
-    "valab": ("valid",),
-    "carte": ("card",),
-    "cadea": ("gift",),
-    "point": ("points", "point"),
-    "credi": ("credited", "credit"),
-    "panie": ("basket", "cart"),
-    "conse": ("kept", "keep", "held"),
-    "lien": ("link",),
-    "paiem": ("payment", "pay"),
-    "monta": ("assembly", "assemble", "amount"),
-    "inter": ("visit", "appointment", "takes place"),
-    "repri": ("take away", "collection", "old furniture"),
-    "frais": ("fee", "fees", "cost", "charge", "free"),
-    "tarif": ("price", "rate", "starts at", "costs"),
-    "seuil": ("from", "threshold", "over"),
-    "gratu": ("free",),
-    "offer": ("free", "offered"),
-    "cotis": ("fee", "membership", "free"),
-    "reini": ("reset",),
-    "rgpd": ("data", "gdpr"),
-    "donne": ("data",),
-    "repon": ("reply", "replies", "answer", "respond"),
-    "vende": ("seller",),
-    "signa": ("report", "notify"),
-    "domma": ("damage",),
-    "mise": ("repair", "fix"),
-    "repar": ("repair",),
-    "delai": ("within", "takes", "time"),
-    "duree": ("duration", "long"),
-    "emiss": ("issued", "issue"),
-    "emis": ("issued", "issue"),
-    "appar": ("show", "shows", "appear"),
-    "geste": ("voucher", "goodwill", "gesture"),
-    "bon": ("voucher",),
-    "remis": ("discount",),
-    "code": ("code",),
-    "prolo": ("extend", "extended", "extension"),
-    "nombr": ("number",),
-    "tenta": ("attempt", "attempts", "tries"),
-    "maxim": ("maximum", "at most", "up to"),
-    "minim": ("minimum", "at least"),
-    "plafo": ("maximum", "up to", "limit"),
-    "annul": ("cancel", "cancellation"),
-    "modif": ("change", "modify"),
-    "rappe": ("call back", "callback"),
-    "atten": ("wait", "hold"),
-    "retra": ("withdrawal", "cooling"),
-    "fabri": ("make", "made", "manufacture"),
-    "echan": ("sample", "samples"),
-    "expre": ("express",),
-    "stand": ("standard",),
-    "relai": ("pickup point", "relay", "collection point"),
-    "fidel": ("loyalty",),
-    "gain": ("earn",),
-}
-
-
 _SKIP = _STOPWORDS | _UNIT_WORDS | _NUMBER_WORDS
+_STEMS_KEPT = 200_000  # words whose stems are kept (then the cache starts over)
+_STEMS: dict[str, str] = {}
+_CONTENT: dict[str, str] = {}  # word -> its stem, "" for a word that is no content word
 
 
 def stem(word: str) -> str:
-    """The prefix words are compared by."""
+    """The prefix words are compared by, once their endings are off: « bloquée », « bloque »
+    and « bloquer » are all « bloqu »; « opening » is « open », « issued » and « issue »
+    « issu », « livrées » « livr »."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= _STEMS_KEPT:
+            _STEMS.clear()
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            word = word[: -len(ending)]
+            if word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # « shipped », « shipping »: « ship »
+            break
+    if word.endswith("s") and len(word) > 4:
+        word = word[:-1]
+    while word.endswith("e") and len(word) > 4:
+        word = word[:-1]
     return word[:STEM_SIZE]
 
 
@@ -141,14 +88,14 @@ def content_stems(text: str) -> list[str]:
 def content_stems_folded(folded: str, start: int = 0, end: int | None = None) -> list[str]:
     """:func:`content_stems` of ``folded[start:end]``, already in match form."""
     stop = len(folded) if end is None else end
-    found = _WORD.findall(folded, start, stop)
-    return [word[:STEM_SIZE] for word in found if len(word) >= 3 and word not in _SKIP]
-
-
-def english(stems: list[str]) -> list[str]:
-    """The stems of the English words :data:`GLOSSARY` gives for French ``stems``."""
-    found: list[str] = []
-    for french in stems:
-        for phrase in GLOSSARY.get(french, GLOSSARY.get(french[:4], ())):
-            found += content_stems(phrase)
+    kept = _CONTENT
+    found = []
+    for word in _WORD.findall(folded, start, stop):
+        known = kept.get(word)
+        if known is None:  # a word seen for the first time (the hot path is a dict lookup)
+            if len(kept) >= _STEMS_KEPT:
+                kept.clear()
+            known = kept[word] = "" if len(word) < 3 or word in _SKIP else stem(word)
+        if known:
+            found.append(known)
     return found

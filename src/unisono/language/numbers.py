@@ -45,7 +45,8 @@ def read_number_words(words: list[str], start: int) -> tuple[Decimal, int] | Non
         return None
     first = words[start]
     if first in HALVES:
-        return Decimal("0.5"), start + 1
+        following = words[start + 1] if start + 1 < len(words) else ""
+        return Decimal("0.5"), start + (2 if following in ("a", "an") else 1)  # "half an hour"
     if first in COLLECTIVES:
         return _skip_de(words, Decimal(COLLECTIVES[first]), start + 1)
     index = start

@@ -38,6 +38,7 @@ _add("duration", "minute", "min,mins,mn,minute,minutes")
 _add("duration", "hour", "h,hr,hrs,heure,heures,hour,hours")
 _add("duration", "day", "j,jour,jours,journee,journees,day,days")
 _add("duration", "week", "sem,semaine,semaines,week,weeks,wk,wks")
+_add("duration", "week", "fortnight,fortnights", "2")
 _add("duration", "month", "mois,month,months")
 _add("duration", "year", "an,ans,annee,annees,year,years,yr,yrs")
 _add("money", "EUR", "eur,euro,euros,€")
@@ -54,6 +55,9 @@ _MONTHS = {"month": 1, "year": 12}
 _RATE_MARKERS = {"par", "per", "/"}
 _ONE_ARTICLES = {"un", "une", "a", "an"}
 _ARTICLES = {"la", "le", "l", "les", "the", "each", "chaque"}
+_SPANS_OF_DAYS = {"huitaine", "quinzaine"}  # « sous huitaine »: days, even without « de jours »
+_WITHIN = {"dans", "within"}  # « dans l'heure », « within the hour »: one hour
+_SINGLE = {"seul", "seule", "single"}  # « une seule fois »: a count of one
 _KNOWN_UNIT_WORDS = sorted({w for form in _UNIT_FORMS for w in form if len(w) >= 3})
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
@@ -167,8 +171,14 @@ class _Reader:
         unit = self._unit(after)
         if unit is None:
             if after == index + 1 and self.words[index] in _ONE_ARTICLES:
+                if after < len(self.words) and self.words[after] in _SINGLE:
+                    return self._count(value, after + 1)  # « une seule fois », « a single code »
                 return None  # "un remboursement": an article, not a count
+            if self.words[after - 1] in _SPANS_OF_DAYS:
+                return Quantity(value, "day", "duration"), after
             return self._count(value, after)
+        if self._symbol_first(index, after):
+            return None  # "a £15 voucher": the article of an amount written symbol first
         index = after
         (dimension, name, factor), index = unit
         value, index = self._fraction_after_unit(value * factor, name, index)
@@ -194,6 +204,8 @@ class _Reader:
             return None
         if token.kind == "number":
             return _decimal(token.text), index + 1
+        if self._the_unit(index):
+            return Decimal(1), index + 1
         if not is_number_word(token.text):
             return None
         read = read_number_words(self.words, index)
@@ -203,6 +215,28 @@ class _Reader:
         if self.words[end : end + 3] == ["and", "a", "half"]:  # "one and a half years"
             return value + Decimal("0.5"), end + 3
         return read
+
+    def _the_unit(self, index: int) -> bool:
+        """« dans l'heure », « within the hour »: the article stands for one."""
+        return (
+            0 < index < len(self.words) - 1
+            and self.words[index] in ("l", "the")
+            and self.words[index - 1] in _WITHIN
+            and self.words[index + 1] in ("heure", "hour")
+        )
+
+    def _symbol_first(self, index: int, unit: int) -> bool:
+        """A number in words, then a currency symbol with its digits (« a £15 »)."""
+        symbol, digits = self._token(unit), self._token(unit + 1)
+        return (
+            self.tokens[index].kind == "word"
+            and symbol is not None
+            and symbol.text in _CURRENCY_PREFIXES
+            and symbol.kind == "symbol"
+            and digits is not None
+            and digits.kind == "number"
+            and self._adjacent(unit + 1)
+        )
 
     def _unit(self, index: int) -> tuple[tuple[Dimension, str, Decimal], int] | None:
         for size in range(_LONGEST_FORM, 0, -1):
@@ -246,7 +280,7 @@ class _Reader:
         if self._token(target) is not None and self.words[target] in _ARTICLES:
             target += 1
         unit = self._unit(target)
-        if unit is not None:
+        if unit is not None and not self._symbol_first(index, target):
             (_, name, _), end = unit
             return name, end
         noun = self._token(target)

@@ -19,13 +19,13 @@ from unisono.language.numbers import UNITS, read_number_words
 from unisono.language.quantities import Found, Quantity, find_quantities
 from unisono.language.sentences import Span, inside, quotations, sentence_at, sentences
 
-__all__ = ["Statement", "UnitTrigger", "every_value", "stated_values"]
+__all__ = ["BOUND_STEMS", "Statement", "UnitTrigger", "every_value", "stated_values"]
 
 # Unit words that may follow a number, by dimension (folded; a count's noun is added per fact).
 _UNITS = {
     "duration": "jour jours journee journees heure heures semaine semaines mois an ans annee "
     "annees minute minutes seconde secondes ouvre ouvres ouvrable ouvrables day days hour hours "
-    "week weeks month months year years yr yrs hr hrs quinzaine huitaine",
+    "week weeks month months year years yr yrs hr hrs quinzaine huitaine fortnight fortnights",
     "money": "eur euro euros usd dollar dollars gbp chf centime centimes pound pounds",
     "percent": "cent pourcent percent",
 }
@@ -42,14 +42,32 @@ _NUMBER = re.compile(
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|dozen|"
     r"huitaine|dizaine|douzaine|quinzaine|vingtaine|trentaine|centaine)(?![a-z])"
+    r"|dans l'(?=heure)|within the(?= hour)"
 )
 _WORDS_BEFORE, _WORDS_AFTER = 6, 4
 _IDENTIFIER = re.compile(r"[a-z0-9#°/-]$")
-_POSSESSIVES = frozenset(
-    {"vos", "votre", "your", "mes", "mon", "ma", "tes", "ton", "ta", "leur", "reste", "restent"}
-)
+_POSSESSIVES = frozenset({"vos", "votre", "your", "mes", "mon", "ma", "tes", "ton", "ta", "leur"})
+_REMAINING = frozenset({"reste", "restent"})  # « il vous reste 3 jours », not « il y reste »
+_TO_SOMEONE = frozenset({"vous", "nous", "me", "m'", "te", "t'", "lui", "leur", "en", "m'en"})
 _THEIR_CASE = re.compile(
     r"\s(?:de retard|d'attente|late|overdue|of delay|of your|de vos|left)\b(?!\s+(?:avant|before))"
+)
+# The cue stems a bound stands for: « jusqu'à 500 € » is a maximum, a ceiling.
+BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
+_LIST_MARKER = re.compile(r"\d{1,2}[.)]\s")
+# The customer's own case, before the value: « votre commande de », « il y a », « depuis », « it's
+# been », « has been stuck at the depot for »; after it: « ago ».
+_THEIR_THING = re.compile(r"\b(?:vos|votre|your)\s+[a-z]+\s+(?:de|d'|of)\s*$")
+_ELAPSED = re.compile(
+    r"\b(?:il y a|depuis|ca fait|cela fait|for the past|it's been|it has been)"
+    r"(?:\s+(?:moins|plus|pres) de|\s+environ|\s+over|\s+about)?\s*$"
+)
+_BEEN_FOR = re.compile(r"\b(?:has|have|had|'s|'ve) been\b[^.;:!?]{0,50}\bfor\s*$")
+_AGO = re.compile(r"\s(?:ago|auparavant|plus tot)\b")
+# A rule's threshold, though « late » follows: « après 2 jours de retard », « if it is 3 days late »
+_THRESHOLD = re.compile(
+    r"(?:apres|after|au-dela d[e']|beyond|au bout d[e']|passe)\s*$"
+    r"|\b(?:si|if|once|when|lorsqu'?|quand|des que|as soon as)\s[^.;:!?]*$"
 )
 _CENTS = re.compile(r"\s?([0-9]{2})(?![0-9]|[,.][0-9])(?!\s?(?:€|eur|%))")
 _UNIT_WORDS = frozenset(
@@ -58,7 +76,16 @@ _UNIT_WORDS = frozenset(
      "months", "year", "years"}
 )  # fmt: skip
 _UPPER = re.compile(r"(?:jusqu'a|up to|au plus|at most|maximum|plafond|max|pas plus de)\s*$")
-_LOWER = re.compile(r"(?:a partir de|\bdes|from|at least|au moins|minimum|min|starting at)\s*$")
+_LOWER = re.compile(
+    r"(?:a partir de|\bdes|from|at least|au moins|minimum|min|starting at|more than|plus de|"
+    r"\bover|au-dela d[e']|beyond|after|apres)\s*$"
+)
+_UPPER_AFTER = re.compile(
+    r"\s*(?:[a-z']+\s+){0,2}?(?:ou moins|or less|au plus(?! tard)|at most|au maximum)\b"
+)
+_LOWER_AFTER = re.compile(
+    r"\s*(?:[a-z']+\s+){0,2}?(?:ou plus|or more|au moins|at least|au minimum)\b"
+)
 _RANGE_START = re.compile(r"\b(?:de|from|entre|between)\s*$")
 _RANGE_NEXT = re.compile(r"\s*(?:a|to|et|and|-)\s*[0-9€$£]")
 _RANGE_END = re.compile(
@@ -125,18 +152,20 @@ def stated_values(text: str, trigger: UnitTrigger) -> list[Statement]:
     return [found[key] for key in sorted(found)]
 
 
-def every_value(text: str) -> list[Statement]:
-    """Every value ``text`` states (read whole: slower), as :func:`stated_values` keeps them."""
+def every_value(text: str, *, rules: bool = False) -> list[Statement]:
+    """Every value ``text`` states (read whole: slower), as :func:`stated_values` keeps them;
+    ``rules``: the text is a bible's, so none is the customer's own case."""
     folded = match_form(text)
     spans, quoted = sentences(text), quotations(text)
     found = []
     for value in find_quantities(text):
         if inside(quoted, value.start, value.end):
             continue
-        if _is_statement(folded, value, value.start, value.end):
+        if _is_statement(folded, value, value.start, value.end, rules=rules):
             sentence = sentence_at(spans, value.start) or Span(0, len(text))
             quantity, end = _with_cents(folded, value.quantity, value.end)
-            found.append(Statement(quantity, value.start, end, sentence))
+            bound = _bound(folded, sentence.start, value.start, end)
+            found.append(Statement(quantity, value.start, end, sentence, bound))
     return found
 
 
@@ -194,11 +223,11 @@ def _bound(folded: str, floor: int, start: int, end: int) -> str | None:
     """Whether the value is a lower or an upper bound: « dès 49 € », « jusqu'à 500 € », « de
     10 € à 500 € » (the first a minimum, the second a maximum)."""
     before = folded[max(floor, start - 40) : start]
-    if _UPPER.search(before) or _RANGE_END.search(before):
+    if _UPPER.search(before) or _RANGE_END.search(before) or _UPPER_AFTER.match(folded, end):
         return "max"
     if _LOWER.search(before) or (_RANGE_START.search(before) and _RANGE_NEXT.match(folded, end)):
         return "min"
-    return None
+    return "min" if _LOWER_AFTER.match(folded, end) else None
 
 
 def _with_cents(folded: str, quantity: Quantity, end: int) -> tuple[Quantity, int]:
@@ -221,16 +250,36 @@ def _with_cents(folded: str, quantity: Quantity, end: int) -> tuple[Quantity, in
     return replace(quantity, value=quantity.value + read[0] / 100), following[words_read - 1].end()
 
 
-def _is_statement(folded: str, value: Found, start: int, end: int) -> bool:
+def _their_case(folded: str, before: list[str], start: int, end: int) -> bool:
+    """« vos 240 points », « votre commande de 45 € », « il vous reste 40 points », « trois
+    jours de retard », « il y a 3 jours », « 2 days ago » (but « après 2 jours ouvrés de
+    retard » is a policy's threshold)."""
+    if before and before[-1] in _POSSESSIVES:
+        return True
+    preceding = folded[max(0, start - 40) : start]
+    if _THEIR_THING.search(preceding) or _ELAPSED.search(preceding) or _AGO.match(folded, end):
+        return True
+    if _BEEN_FOR.search(folded, max(0, start - 70), start):
+        return True  # « the parcel has been stuck at the depot for three days »
+    if before[-1:] and before[-1] in _REMAINING and before[-2:-1] and before[-2] in _TO_SOMEONE:
+        return True
+    return bool(_THEIR_CASE.match(folded, end)) and not _THRESHOLD.search(preceding)
+
+
+def _is_statement(folded: str, value: Found, start: int, end: int, *, rules: bool = False) -> bool:
     """Not a time of day, an opening pattern (24h/24), part of an identifier, nor a value of
-    the customer's own case (« vos 240 points », « trois jours de retard »)."""
+    the customer's own case (« vos 240 points », « trois jours de retard ») unless ``rules``
+    (a bible's text: « 2 jours ouvrés de retard ou plus » is a threshold)."""
     if start > 0 and _IDENTIFIER.search(folded, start - 1, start):
         return False  # "MA-9725873", "n°12", "#4521"
+    line = folded[folded.rfind("\n", 0, start) + 1 : start]
+    if _LIST_MARKER.match(folded, start) and not line.strip():
+        return False  # "1. Livraison standard": the number of an item in a list
     after = folded[end : end + 4]
     if after[:1] == "/" and after[1:2].isdigit():
         return False  # "24h/24", "7j/7"
     before = _WORD.findall(folded, max(0, start - 32), start)
-    if (before and before[-1] in _POSSESSIVES) or _THEIR_CASE.match(folded, end):
+    if not rules and _their_case(folded, before, start, end):
         return False  # « vos 240 points », « 200 of your points », « trois jours de retard »
     quantity = value.quantity
     if quantity.unit != "hour" or quantity.value > 24:

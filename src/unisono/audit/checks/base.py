@@ -74,6 +74,7 @@ class StandardRules:
     forbidden: tuple[Forbidden, ...] = ()
     required: tuple[str, ...] = ()  # element names, in order
     answers: Mapping[str, str] = field(default_factory=dict)  # channel -> approved answer
+    body: str = ""  # the procedure, as Markdown
     first_response_s: Mapping[str, int] = field(default_factory=dict)  # channel or "*" -> s
     resolution_s: Mapping[str, int] = field(default_factory=dict)
 

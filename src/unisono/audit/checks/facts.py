@@ -2,19 +2,22 @@
 when the applicable standard says ``delai_remboursement: 14 jours``.
 
 Which value in a reply states which fact? A value can only state a fact of the same kind (a
-duration a duration; an amount in the same currency; a percentage; a count of the same noun;
-a rate per the same unit), and the words around it must say which one: its cues
-(:mod:`unisono.audit.fact_targets`), the words of the fact's name and above all those the
-approved answers put before its placeholder (« remboursé sous {delai_remboursement} »), weighed
-by how close they stand to the value. The best announced fact is the one stated; a value that
-no cue ties to a fact well enough (:data:`MIN_SCORE`) is not read as a statement: precision
-first. Values are compared in base units (« 2 semaines » is 14 days, « 48h » 2 days, « un an »
-12 months); « quinze jours » and « huit jours » are the idioms for two weeks and one week.
+duration a duration; an amount in the same currency; a percentage; a count of the same noun, or
+of one counted alike; a rate per the same unit), and the words around it must say which one: the
+fact's cue words (:mod:`unisono.audit.fact_cues`: its name, the approved answers around its
+placeholder, the standard's text around its value, and their word families), weighed by how
+close they stand to the value. The best announced fact is the one stated; a value that no cue
+ties to a fact well enough (:data:`MIN_SCORE`, half of it from the value's own sentence) is not
+read as a statement: precision first. Values are compared in base units (« 2 semaines » is 14
+days, « 48h » 2 days, « un an » 12 months); « quinze jours » and « huit jours » (« quinzaine »,
+« huitaine ») are the idioms for two weeks and one week.
 
-Not flagged: a value right for a fact nearly as well announced as the best one; a value
-announced like an amount the answers leave to the agent (« votre remboursement de {amount} »)
-or like a value the answers write out themselves; times of day, dates, identifiers, « 24h/24 »
-and quoted words (:mod:`unisono.language.statements`). In a sentence, a fact stated right
+Not flagged: a value right for a fact nearly as well announced as the best one (or named by a
+word next to it); a value announced like an amount the answers leave to the agent (« votre
+remboursement de {amount} ») or like a value the answers write out; times of day, dates,
+identifiers, « 24h/24 », the customer's own case and quoted words
+(:mod:`unisono.language.statements`), restatements (« si je résume »), but a time given to act
+is a statement (« vous aviez 48 heures pour le signaler »). In a sentence, a fact stated right
 is taken: another value there is read as the next best fact (« sous 48 heures ou sous 30
 jours »).
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from unisono.audit.checks.base import AuditContext, Finding, Kind
@@ -31,35 +35,41 @@ from unisono.audit.fact_targets import (
     BEFORE_WEIGHTS,
     Book,
     Group,
+    Index,
     Target,
     book,
     group,
 )
 from unisono.audit.memo import by_identities
-from unisono.language.cues import content_stems_folded
+from unisono.language.cues import content_stems_folded, stem
+from unisono.language.families import KIND_WORDS, counted_alike
 from unisono.language.folding import match_form
 from unisono.language.quantities import Quantity
 from unisono.language.sentences import Span, sentences
-from unisono.language.statements import Statement, stated_values
+from unisono.language.statements import BOUND_STEMS, Statement, stated_values
 
 __all__ = ["MIN_SCORE", "FactContradictions"]
 
 MIN_SCORE = 0.9  # cue score below which a value is not read as stating any fact
+_OWN_SHARE = 0.5  # share of MIN_SCORE a target needs from the words of the value's sentence
+_NEAR = 0.8  # closeness of the words that may name a target beside the best one
 CLOSE = 0.6  # another target scoring this share of the best one is as likely
 _EARLIER = 0.5  # weight of the words before an earlier value of the same kind
-_BOUND_STEMS = {"min": ("minim", "seuil"), "max": ("maxim", "plafo")}
-_BOUND_WORDS = frozenset(_BOUND_STEMS["min"] + _BOUND_STEMS["max"])
+_MAXIMA = frozenset({"max", "maxim", "plafo", "cap"})  # words of the names of limits
+_WEAK_WORDS = frozenset(BOUND_STEMS["min"] + BOUND_STEMS["max"]) | KIND_WORDS
 _PREVIOUS_WEIGHTS = (0.5, 0.4, 0.3, 0.2)  # the last words of the sentence before
 _RESTATED = re.compile(
-    r"si je (?:vous )?(?:comprends|resume)|si j'ai bien compris|vous (?:attendiez|aviez|"
+    r"\b(?:si je (?:vous )?(?:comprends|resume)|si j'ai bien compris|vous (?:attendiez|aviez|"
     r"pensiez|etiez)|on vous a (?:dit|indique|promis)|if i understand|so you|you(?:'re| are) "
-    r"(?:still )?waiting|you (?:had|thought|were told|were promised)"
+    r"(?:still )?waiting|you (?:had|thought|were told|were promised))\b"
 )
-_PLAUSIBLE = 40  # a duration stated for a fact is within this factor of the fact's value
+_ALLOWANCE = re.compile(r"\s*(?:pour|to|afin de) ")  # « vous aviez 48 heures pour signaler »
+_PLAUSIBLE = 100  # a duration stated for a fact is within this factor of the fact's value
 _REACH = 150  # characters read around a value: more than its cue words need
 _DAY = 86_400
 _IDIOMS = {"quinze jours": 14 * _DAY, "quinzaine": 14 * _DAY, "huit jours": 7 * _DAY}
 Scored = list[tuple[float, Target]]
+Weighted = list[tuple[str, float]]  # cue stems with their closeness
 
 
 @by_identities
@@ -99,21 +109,22 @@ def _check_message(
     spans = sentences(text)
     for statement in statements:
         sentence = statement.sentence
-        if _in_clause(_RESTATED, folded, statement):
+        if _in_clause(_RESTATED, folded, statement) and not _allowance(folded, statement):
             continue  # « Si je résume : vous attendez depuis deux semaines »: their words
         kind = sentence, group(statement.quantity)
-        words = _around(folded, statement, earlier.get(kind), _previous(spans, sentence))
-        scored = _scored(facts, statement, words, facts.english and language == "en")
+        words = _around(folded, statement, earlier.get(kind))
+        before = _previous_words(folded, _previous(spans, sentence))
+        scored = _scored(facts, statement, (words, before), facts.english and language == "en")
         earlier[kind] = statement.end
-        own = set(content_stems_folded(folded, sentence.start, sentence.end))
+        near = {word for word, closeness in words if closeness >= _NEAR}
         if not scored or scored[0][0] < MIN_SCORE or scored[0][1].fact is None:
             continue  # no fact is announced, or something the answers leave to the agent
         done = taken.setdefault(sentence, set())
-        right = _right_for(scored, statement, folded, done, own)
-        if right is not None:
-            done.add(right.name)
-        else:
+        right = _right_for(scored, statement, folded, done, near)
+        if right is None:
             doubtful.append((statement, scored))
+        elif right[1]:
+            done.add(right[0].name)  # stated: another value of the sentence is another fact
     wrong = []
     for statement, scored in doubtful:
         done = taken[statement.sentence]
@@ -126,55 +137,96 @@ def _check_message(
 
 
 def _scored(
-    facts: Book, statement: Statement, words: list[tuple[str, float]], english_reply: bool
+    facts: Book, statement: Statement, words: tuple[Weighted, Weighted], english_reply: bool
 ) -> Scored:
     """The targets the value may state, best cue score first: per target, the sum over its
-    cue stems of the best closeness x weight. A target needs two cue words, or a word of its
-    name (« coûte » alone does not make a price the fee of a fact)."""
+    cue stems of the best closeness x weight. A target must be announced (:func:`_announced`),
+    and have half its due from the value's own sentence (the one before only adds to it)."""
     index = facts.index_for(statement.quantity.dimension, english=english_reply)
+    inside, before = words
+    own = _best_per_word(index, inside)
+    best = dict(own)
+    for key, value in _best_per_word(index, before).items():
+        best[key] = max(value, best.get(key, 0.0))
+    scores: dict[int, float] = {}
+    seen: dict[int, list[str]] = {}
+    for (number, word), value in best.items():
+        scores[number] = scores.get(number, 0.0) + value
+        seen.setdefault(number, []).append(word)
+    own_scores: dict[int, float] = {}
+    for (number, word), value in own.items():
+        if word not in _WEAK_WORDS:
+            own_scores[number] = own_scores.get(number, 0.0) + value
+    scored = []
+    for number, score in scores.items():
+        target = facts.targets[number]
+        said = seen[number]
+        unbound = [word for word in said if word not in _WEAK_WORDS]  # a bound, a kind say little
+        if not _announced(target, said, unbound):
+            continue
+        if own_scores.get(number, 0.0) < MIN_SCORE * _OWN_SHARE:
+            continue
+        if target.quantity is None:
+            if statement.quantity.dimension == "money":
+                scored.append((score, target))
+        elif _compatible(_in_terms_of(statement.quantity, target), target.quantity):
+            scored.append((score, target))
+    scored.sort(key=lambda item: -item[0])
+    return scored
+
+
+def _announced(target: Target, said: list[str], unbound: list[str]) -> bool:
+    """Two cue words, or a word of the target's name (« coûte » alone does not make a price
+    the fee of a fact); a bound that names it (« up to » for ``max_…``) needs another word."""
+    if len(unbound) >= 2 or not target.named.isdisjoint(unbound):
+        return True
+    return bool(unbound) and not target.named.isdisjoint(said)
+
+
+def _best_per_word(index: Index, words: Weighted) -> dict[tuple[int, str], float]:
+    """Per target and cue word, the best closeness x weight of the word around the value."""
     best: dict[tuple[int, str], float] = {}
     for word, closeness in words:
         for number, weight in index.get(word, ()):
             value = closeness * weight
             if value > best.get((number, word), 0.0):
                 best[number, word] = value
-    scores: dict[int, float] = {}
-    seen: dict[int, list[str]] = {}
-    for (number, word), value in best.items():
-        scores[number] = scores.get(number, 0.0) + value
-        if word not in _BOUND_WORDS:  # a bound alone does not say which fact
-            seen.setdefault(number, []).append(word)
-    quantity = statement.quantity
-    scored = []
-    for number, score in scores.items():
-        target = facts.targets[number]
-        named = seen.get(number, [])
-        if len(named) < 2 and not target.named.intersection(named):
-            continue
-        if target.quantity is None:
-            if quantity.dimension == "money":
-                scored.append((score, target))
-        elif _compatible(quantity, target.quantity):
-            scored.append((score, target))
-    scored.sort(key=lambda item: -item[0])
-    return scored
+    return best
 
 
 def _right_for(
     scored: Scored, statement: Statement, folded: str, done: set[str], words: set[str]
-) -> Target | None:
+) -> tuple[Target, bool] | None:
     """The target the value states rightly: the best one, or one nearly as well announced
-    (or named by a word around the value) and not already stated in the sentence."""
+    (or named by a word next to the value) and not already stated in the sentence, with True;
+    or a maximum nearly as well announced that the value keeps to, with False (the value does
+    not state it: another value of the sentence still may)."""
     best_score, best = scored[0]
     text = folded[statement.start : statement.end]
     for score, target in scored:
-        if score < CLOSE * best_score and not target.named & words:
+        close = score >= CLOSE * best_score
+        if not close and not target.named & words:
             continue
         if target.quantity is None or (target is not best and target.name in done):
             continue
-        if _same(statement.quantity, text, target.quantity):
-            return target
+        said = _in_terms_of(statement.quantity, target)
+        if _same(said, text, target.quantity):
+            return target, True
+        if close and _within_limit(statement, said, target):
+            return target, False
     return None
+
+
+def _within_limit(statement: Statement, said: Quantity, target: Target) -> bool:
+    """A value below a maximum, not said as the maximum: « can I put you on hold for a
+    minute? » keeps to ``max_hold_time: 2 minutes`` (a threshold, though, is a point: « at 250
+    points » states another one than 200)."""
+    fact = target.quantity
+    if statement.bound is not None or fact is None or not target.named & _MAXIMA:
+        return False
+    if said.dimension == fact.dimension == "duration" and said.per == fact.per:
+        return _seconds(said) <= _seconds(fact)
+    return said.dimension == fact.dimension and said.unit == fact.unit and said.value <= fact.value
 
 
 def _previous(spans: tuple[Span, ...], sentence: Span) -> Span | None:
@@ -182,14 +234,10 @@ def _previous(spans: tuple[Span, ...], sentence: Span) -> Span | None:
     return before[-1] if before else None
 
 
-def _around(
-    folded: str, statement: Statement, earlier: int | None, previous: Span | None
-) -> list[tuple[str, float]]:
+def _around(folded: str, statement: Statement, earlier: int | None) -> Weighted:
     """The stems before and after the value in its sentence, each with its closeness weight;
     words before an earlier value of the same kind in the sentence weigh less: they announce
-    that one (« 30 jours pour retourner l'article ; remboursé sous 30 jours »). The last words
-    of the sentence before count a little: « une enquête auprès du transporteur. Il nous
-    répond sous 48 heures »."""
+    that one (« 30 jours pour retourner l'article ; remboursé sous 30 jours »)."""
     sentence = statement.sentence
     start = max(sentence.start, statement.start - _REACH)
     cut = start if earlier is None else max(start, earlier)
@@ -201,12 +249,18 @@ def _around(
     after = content_stems_folded(folded, statement.end, min(sentence.end, statement.end + _REACH))
     weighted += zip(after, AFTER_WEIGHTS, strict=False)
     if statement.bound is not None:  # « jusqu'à 500 € »: a maximum, a ceiling
-        weighted += [(stem, 1.0) for stem in _BOUND_STEMS[statement.bound]]
-    if previous is not None:
-        start = max(previous.start, previous.end - _REACH)
-        last = content_stems_folded(folded, start, previous.end)[::-1]
-        weighted += zip(last, _PREVIOUS_WEIGHTS, strict=False)
+        weighted += [(stem, 1.0) for stem in BOUND_STEMS[statement.bound]]
     return weighted
+
+
+def _previous_words(folded: str, previous: Span | None) -> Weighted:
+    """The last words of the sentence before, which count a little: « une enquête auprès du
+    transporteur. Il nous répond sous 48 heures »."""
+    if previous is None:
+        return []
+    start = max(previous.start, previous.end - _REACH)
+    last = content_stems_folded(folded, start, previous.end)[::-1]
+    return list(zip(last, _PREVIOUS_WEIGHTS, strict=False))
 
 
 def _in_clause(found: re.Pattern[str], folded: str, statement: Statement) -> bool:
@@ -215,6 +269,27 @@ def _in_clause(found: re.Pattern[str], folded: str, statement: Statement) -> boo
     sentence = statement.sentence
     after = [i for i in (folded.find(c, statement.end, sentence.end) for c in ":;") if i >= 0]
     return found.search(folded, sentence.start, min(after, default=sentence.end)) is not None
+
+
+def _allowance(folded: str, statement: Statement) -> bool:
+    """A time given to do something: « vous aviez 48 heures pour nous le signaler »."""
+    return statement.quantity.dimension == "duration" and bool(
+        _ALLOWANCE.match(folded, statement.end)
+    )
+
+
+def _in_terms_of(said: Quantity, target: Target) -> Quantity:
+    """A count as the fact counts: a noun counted alike (« le livreur passe trois fois » for
+    « 2 tentatives »), per what the fact's name says (« deux codes par commande » for
+    ``nombre_codes_par_commande: 1 code``)."""
+    fact = target.quantity
+    if fact is None or said.dimension != "count" or fact.dimension != "count":
+        return said
+    if said.per is not None and fact.per is None and stem(said.per) in target.named:
+        said = replace(said, per=None)
+    if said.unit != fact.unit and counted_alike(said.unit, fact.unit):
+        said = replace(said, unit=fact.unit)
+    return said
 
 
 def _compatible(said: Quantity, target: Quantity) -> bool:
