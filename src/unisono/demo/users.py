@@ -56,7 +56,7 @@ def create_demo_users(*, session: Session, now: dt.datetime) -> list[DemoLogin]:
         DemoLogin("direction", "cx_head", "Hélène Dubois"),
         DemoLogin("qualite", "quality_manager", "Marc Lefèvre"),
         DemoLogin("equipe", "team_lead", "Sophie Garnier", team=team),
-        DemoLogin("conseiller", "agent", agent or "conseiller", agent=agent),
+        DemoLogin("conseiller", "agent", _person(agent) if agent else "Conseiller", agent=agent),
     ]
     for login in logins:
         if find_user(session=session, username=login.username) is None:
@@ -71,3 +71,8 @@ def create_demo_users(*, session: Session, now: dt.datetime) -> list[DemoLogin]:
                 team=login.team,
             )
     return logins
+
+
+def _person(login: str) -> str:
+    """The name an agent login spells (« thierry.kerbrat » → « Thierry Kerbrat »)."""
+    return " ".join(part.title() for part in login.replace("_", ".").split("."))

@@ -99,6 +99,7 @@ def suggest(  # noqa: PLR0917 - each field of the form
         found = suggest_reply(
             session=session, data_dir=request.app.state.settings.data_dir, text=text,
             channel=channel, customer_id=asked["customer"] or None,
+            values={"agent_name": helper.user.display_name} if helper.user else None,
         )  # fmt: skip
     except UnknownChannelError:
         return _page(
