@@ -11,6 +11,7 @@ import re
 from sqlalchemy import delete
 
 from tests.web.conftest import csrf_of, sign_in
+from unisono.accounts.users import find_user
 from unisono.consistency.models import StoredReport
 from unisono.consistency.store import kept_report
 from unisono.core.changes import bump_data_version
@@ -29,6 +30,18 @@ def _metrics(url: str, filters: Filters | None = None, days: int = 30) -> dict:
                     until - dt.timedelta(days=days - 1), until, filters=filters or Filters()
                 ),
             )
+    finally:
+        engine.dispose()
+
+
+def _agent_of(url: str, username: str) -> str:
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            user = find_user(session=session, username=username)
+            assert user is not None
+            assert user.agent is not None
+            return user.agent
     finally:
         engine.dispose()
 
@@ -63,8 +76,7 @@ def test_the_dashboard_shows_the_period_metrics(web, seeded_url):
 def test_an_agent_dashboard_counts_their_interactions_only(web, seeded_url):
     sign_in(web, "conseiller")
     page = web.get("/").text
-    agent = re.search(r"<strong>([^<]+)</strong>\s*<span>Conseiller</span>", page).group(1)
-    expected = _metrics(seeded_url, Filters(agent=agent))
+    expected = _metrics(seeded_url, Filters(agent=_agent_of(seeded_url, "conseiller")))
     assert _kpi(page, "Interactions") == str(expected["volume"])
     assert "vos interactions" in page
 
