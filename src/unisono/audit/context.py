@@ -65,6 +65,8 @@ class Read:
     """One interaction read for the analysis: its audit context (with the classified reason
     when the record had none) and what its customer's messages say."""
 
+    row_id: int
+    content_hash: str  # of the content read: the analysis is stored against it
     context: AuditContext
     reading: Reading
 
@@ -99,7 +101,7 @@ def build_contexts(
         if reading.guess is not None:
             reason = None if reading.guess.reason == UNKNOWN else reading.guess.reason
             versions = [v for v in versions if _applies(cache.reasons.get(v, ()), reason)]
-        read.append(Read(_context(row, reason, versions, cache), reading))
+        read.append(Read(row.id, row.content_hash, _context(row, reason, versions, cache), reading))
     return read
 
 
@@ -114,6 +116,7 @@ def _query(chunk: Sequence[int]) -> Any:
         select(
             interaction.id,
             interaction.external_id,
+            interaction.content_hash,
             interaction.channel_id,
             interaction.reason_id,
             interaction.reason_origin,

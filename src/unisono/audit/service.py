@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, or_, select
+import orjson
+from sqlalchemy import Connection, Engine, delete, or_, select
 from sqlalchemy.orm import Session
 
 from unisono.audit import models
@@ -20,30 +21,26 @@ from unisono.audit.context import Read, RulesCache, build_contexts
 from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_force
 from unisono.core.changes import bump_data_version
 from unisono.core.config import get_settings
-from unisono.core.db import in_chunks, make_engine
+from unisono.core.db import in_chunks, insert_rows, make_engine
 from unisono.core.parallel import ordered_map
 from unisono.interactions import models as hub
 from unisono.language.models import InteractionLanguage
-from unisono.language.reasons import ReasonModel
+from unisono.language.reasons import UNKNOWN, ReasonModel
 from unisono.language.reasons import load as load_model
-from unisono.language.service import Reading, ReadingWriter, needs_classifier
+from unisono.language.service import ReadingWriter, needs_classifier, stored_row
 from unisono.language.training import model_path, reason_model
 from unisono.metrics.rollups import fingerprint
 
 BATCH = 1000
 _FINDING_COLUMNS = (
-    "interaction_id",
-    "kind",
-    "standard_id",
-    "standard_version",
-    "evidence",
-    "expected",
-    "found",
-    "message",
-    "start",
-    "end",
-    "detail",
-)
+    "interaction_id", "kind", "standard_id", "standard_version", "evidence", "expected", "found",
+    "message", "start", "end", "detail",
+)  # fmt: skip
+_SCORE_COLUMNS = (
+    "interaction_id", "scorecard", "scorecard_version", "score", "score_without_critical",
+    "critical_failed", "criteria",
+)  # fmt: skip
+_ANALYSIS_COLUMNS = ("interaction_id", "content_hash", "bible", "language", "analyzed_at")
 
 
 @dataclass
@@ -82,25 +79,42 @@ def pending(connection: Connection, bible: str) -> list[int]:
 PARALLEL_FROM = 4 * BATCH  # fewer pending interactions are checked in this process
 
 
-@dataclass(frozen=True)
+@dataclass
 class Checked:
-    """One interaction checked: its findings, its scores and what its customer's messages say
-    (what is stored of it)."""
+    """A batch checked, as the rows to store: built where it was checked (a worker process on
+    many interactions), so that the process that writes only writes."""
 
-    interaction: str  # external id
-    language: str
-    findings: list[Finding]
-    scores: list[tuple[Scorecard, QaResult]]
-    reading: Reading
+    ids: list[int]  # the interactions' row ids
+    findings: list[tuple[Any, ...]] = field(default_factory=list)  # in _FINDING_COLUMNS order
+    scores: list[tuple[Any, ...]] = field(default_factory=list)  # in _SCORE_COLUMNS order
+    analyses: list[tuple[Any, ...]] = field(default_factory=list)  # in _ANALYSIS_COLUMNS order
+    readings: list[tuple[Any, ...]] = field(default_factory=list)  # interaction_language rows
+    guessed: dict[int, str | None] = field(default_factory=dict)  # row id -> classified reason
+    kinds: Counter[str] = field(default_factory=Counter)  # findings by kind
 
 
-def check_contexts(reads: list[Read], cards: list[Scorecard]) -> list[Checked]:
-    """Check and score a batch of interactions."""
-    checked = []
-    for context, reading in ((read.context, read.reading) for read in reads):
+@dataclass(frozen=True)
+class Stamp:
+    """What every analysis row of a run records: the bible checked against, and when."""
+
+    bible: str
+    at: int  # seconds since 1970 UTC
+
+
+def check_contexts(reads: list[Read], cards: list[Scorecard], stamp: Stamp) -> Checked:
+    """Check and score a batch of interactions, as the rows to store."""
+    checked = Checked([read.row_id for read in reads])
+    for read in reads:
+        context, row = read.context, read.row_id
         found = audit(context)
-        scores = [(card, score(card, context, found)) for card in cards]
-        checked.append(Checked(context.interaction_id, context.language, found, scores, reading))
+        checked.findings += [_finding_row(row, finding) for finding in found]
+        checked.scores += [_score_row(row, card, score(card, context, found)) for card in cards]
+        checked.analyses.append((row, read.content_hash, stamp.bible, context.language, stamp.at))
+        checked.readings.append(stored_row(row, read.reading))
+        checked.kinds.update(finding.kind for finding in found)
+        if read.reading.guess is not None:
+            reason = read.reading.guess.reason
+            checked.guessed[row] = None if reason == UNKNOWN else reason
     return checked
 
 
@@ -113,13 +127,14 @@ class Job:
     ids: list[int]
     cards: list[Scorecard]
     model: Path | None  # the reason classifier's file, None when no reason is to classify
+    stamp: Stamp
 
 
 _WORKER: dict[str, tuple[Engine, RulesCache]] = {}  # per worker process: its engine and rules
 _MODELS: dict[Path, ReasonModel | None] = {}  # per worker process: the classifiers loaded
 
 
-def check_job(job: Job) -> list[Checked]:
+def check_job(job: Job) -> Checked:
     """Read, check and score a batch (in a worker process)."""
     if job.url not in _WORKER:
         _WORKER[job.url] = (make_engine(job.url), RulesCache())
@@ -131,7 +146,7 @@ def check_job(job: Job) -> list[Checked]:
         model = _MODELS[job.model]
     with Session(engine) as session:
         reads = build_contexts(session, job.ids, cache, model)
-    return check_contexts(reads, job.cards)
+    return check_contexts(reads, job.cards, job.stamp)
 
 
 def analyze(
@@ -154,18 +169,18 @@ def analyze(
         session.commit()
         cards = scorecards_in_force(session)
         batches = [list(chunk) for chunk in _batches(ids)]
+        stamp = Stamp(bible, int(now.timestamp()))
         writer = ReadingWriter(session.connection())
-        for chunk, checked in zip(batches, _checked(session, batches, cards, model), strict=True):
-            _store(session, chunk, checked, bible=bible, now=now)
+        for chunk, checked in zip(
+            batches, _checked(session, batches, cards, model, stamp), strict=True
+        ):
             connection = session.connection()
-            rows = _row_ids(connection, [item.interaction for item in checked])
-            writer.write(connection, rows, [(item.interaction, item.reading) for item in checked])
+            _store(connection, chunk, checked)
+            writer.write(connection, checked.readings, checked.guessed)
             session.commit()
-            for item in checked:
-                summary.findings.update(f.kind for f in item.findings)
-                if item.reading.guess is not None:
-                    summary.reasons[item.reading.guess.reason] += 1
-            summary.analyzed += len(checked)
+            summary.findings.update(checked.kinds)
+            summary.reasons.update(r or UNKNOWN for r in checked.guessed.values())
+            summary.analyzed += len(checked.ids)
             if progress is not None:
                 progress(summary.analyzed, len(ids))
     return summary
@@ -185,16 +200,18 @@ def _checked(
     batches: list[list[int]],
     cards: list[Scorecard],
     model: tuple[Path, ReasonModel] | None,
-) -> Iterable[list[Checked]]:
+    stamp: Stamp,
+) -> Iterable[Checked]:
     if sum(len(batch) for batch in batches) < PARALLEL_FROM:
         cache = RulesCache()
         classifier = None if model is None else model[1]
         return (
-            check_contexts(build_contexts(session, batch, cache, classifier), cards)
+            check_contexts(build_contexts(session, batch, cache, classifier), cards, stamp)
             for batch in batches
         )
     url = session.connection().engine.url.render_as_string(hide_password=False)
-    jobs = (Job(url, batch, cards, None if model is None else model[0]) for batch in batches)
+    path = None if model is None else model[0]
+    jobs = (Job(url, batch, cards, path, stamp) for batch in batches)
     return ordered_map(check_job, jobs, workers=2)
 
 
@@ -203,89 +220,27 @@ def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + BATCH]
 
 
-def _store(
-    session: Session,
-    ids: Sequence[int],
-    checked: list[Checked],
-    *,
-    bible: str,
-    now: dt.datetime,
-) -> None:
+def _store(connection: Connection, ids: Sequence[int], checked: Checked) -> None:
     """Replace what is stored of these interactions by what the check found."""
-    connection = session.connection()
     for table in (models.Finding, models.QaScore, models.Analysis, InteractionLanguage):
         for chunk in in_chunks(list(ids)):
             connection.execute(delete(table).where(table.interaction_id.in_(chunk)))
-    row_ids = _row_ids(connection, [item.interaction for item in checked])
-    findings, scores, analyses = [], [], []
-    for item in checked:
-        row = row_ids[item.interaction]
-        findings += [_finding_row(row, finding) for finding in item.findings]
-        scores += [_score_row(row, card, result) for card, result in item.scores]
-        analyses.append(
-            {
-                "interaction_id": row,
-                "content_hash": "",
-                "bible": bible,
-                "language": item.language,
-                "analyzed_at": now,
-            }
-        )
-    if findings:
-        connection.execute(insert(models.Finding), findings)
-    if scores:
-        connection.execute(insert(models.QaScore), scores)
-    if analyses:
-        _stamp(connection, analyses)
+    insert_rows(connection, models.Finding.__tablename__, _FINDING_COLUMNS, checked.findings)
+    insert_rows(connection, models.QaScore.__tablename__, _SCORE_COLUMNS, checked.scores)
+    insert_rows(connection, models.Analysis.__tablename__, _ANALYSIS_COLUMNS, checked.analyses)
     bump_data_version(connection)
 
 
-def _score_row(row: int, card: Scorecard, result: QaResult) -> dict[str, Any]:
-    return {
-        "interaction_id": row,
-        "scorecard": card.standard_id,
-        "scorecard_version": card.version,
-        "score": result.score,
-        "score_without_critical": result.score_without_critical,
-        "critical_failed": result.critical_failed,
-        "criteria": result.criteria,
-    }
+def _score_row(row: int, card: Scorecard, result: QaResult) -> tuple[Any, ...]:
+    return (
+        row, card.standard_id, card.version, result.score, result.score_without_critical,
+        result.critical_failed, orjson.dumps(result.criteria).decode(),
+    )  # fmt: skip
 
 
-def _stamp(connection: Connection, analyses: list[dict[str, Any]]) -> None:
-    """Record the analysis with the content hash it was made on."""
-    hashes = dict(
-        connection.execute(
-            select(hub.Interaction.id, hub.Interaction.content_hash).where(
-                hub.Interaction.id.in_([a["interaction_id"] for a in analyses])
-            )
-        ).all()
-    )
-    for analysis in analyses:
-        analysis["content_hash"] = hashes[analysis["interaction_id"]]
-    connection.execute(insert(models.Analysis), analyses)
-
-
-def _row_ids(connection: Connection, external_ids: list[str]) -> dict[str, int]:
-    rows = connection.execute(
-        select(hub.Interaction.external_id, hub.Interaction.id).where(
-            hub.Interaction.external_id.in_(external_ids)
-        )
-    )
-    return {external_id: row_id for external_id, row_id in rows}
-
-
-def _finding_row(interaction: int, finding: Finding) -> dict[str, Any]:
-    return {
-        "interaction_id": interaction,
-        "kind": finding.kind,
-        "standard_id": finding.standard_id,
-        "standard_version": finding.standard_version,
-        "evidence": finding.evidence,
-        "expected": finding.expected,
-        "found": finding.found,
-        "message": finding.message,
-        "start": finding.start,
-        "end": finding.end,
-        "detail": dict(finding.detail),
-    }
+def _finding_row(row: int, finding: Finding) -> tuple[Any, ...]:
+    return (
+        row, finding.kind, finding.standard_id, finding.standard_version, finding.evidence,
+        finding.expected, finding.found, finding.message, finding.start, finding.end,
+        orjson.dumps(dict(finding.detail)).decode(),
+    )  # fmt: skip

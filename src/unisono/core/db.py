@@ -134,7 +134,9 @@ def insert_rows(
     if not rows:
         return
     marks = ", ".join([placeholder(connection)] * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+    quote = connection.dialect.identifier_preparer.quote  # "end", "start": reserved words
+    names = ", ".join(quote(column) for column in columns)
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
     if ignore_existing:
         sql += " ON CONFLICT DO NOTHING"
     connection.exec_driver_sql(sql, list(rows))

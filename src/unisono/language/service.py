@@ -109,17 +109,12 @@ class ReadingWriter:
         )
 
     def write(
-        self, connection: Connection, row_ids: dict[str, int], readings: list[tuple[str, Reading]]
+        self, connection: Connection, rows: list[tuple[Any, ...]], guessed: dict[int, str | None]
     ) -> None:
-        """Store ``(external id, reading)`` pairs (their old rows are already deleted)."""
+        """Store readings as :func:`stored_row` rows (their old rows are already deleted) and
+        the reasons classified (row id -> reason, None: unknown)."""
         self.connection = connection
-        rows = [stored_row(row_ids[key], reading) for key, reading in readings]
         insert_rows(connection, InteractionLanguage.__tablename__, _COLUMNS, rows)
-        guessed = {
-            row_ids[key]: None if reading.guess.reason == UNKNOWN else reading.guess.reason
-            for key, reading in readings
-            if reading.guess is not None
-        }
         self._classify(guessed)
 
     def _classify(self, guessed: dict[int, str | None]) -> None:
