@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, delete, or_, select
+from sqlalchemy import Connection, Engine, or_, select
 from sqlalchemy.orm import Session
 
 from unisono.audit import models
@@ -21,7 +21,7 @@ from unisono.audit.context import Read, RulesCache, build_contexts
 from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_force
 from unisono.core.changes import bump_data_version
 from unisono.core.config import get_settings
-from unisono.core.db import in_chunks, insert_rows, make_engine
+from unisono.core.db import delete_rows, insert_rows, make_engine
 from unisono.core.parallel import ordered_map
 from unisono.interactions import models as hub
 from unisono.language.models import InteractionLanguage
@@ -223,8 +223,7 @@ def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 def _store(connection: Connection, ids: Sequence[int], checked: Checked) -> None:
     """Replace what is stored of these interactions by what the check found."""
     for table in (models.Finding, models.QaScore, models.Analysis, InteractionLanguage):
-        for chunk in in_chunks(list(ids)):
-            connection.execute(delete(table).where(table.interaction_id.in_(chunk)))
+        delete_rows(connection, table.__tablename__, "interaction_id", ids)
     insert_rows(connection, models.Finding.__tablename__, _FINDING_COLUMNS, checked.findings)
     insert_rows(connection, models.QaScore.__tablename__, _SCORE_COLUMNS, checked.scores)
     insert_rows(connection, models.Analysis.__tablename__, _ANALYSIS_COLUMNS, checked.analyses)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from unisono.cli.options import DbOption, engine_for, fail
 from unisono.core.config import get_settings
 from unisono.core.migrate import DatabaseNotReadyError, ensure_current
-from unisono.web.app import create_app
 
 
 def serve(
@@ -29,4 +27,9 @@ def serve(
         fail(str(error))
     finally:
         engine.dispose()
+    # imported here, not at the top: the web stack would slow every other command's start
+    import uvicorn  # noqa: PLC0415
+
+    from unisono.web.app import create_app  # noqa: PLC0415
+
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)

@@ -24,9 +24,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.preprocessing import normalize
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -177,6 +174,11 @@ def _approved_answers(session: Session, rows: list[Any]) -> list[str | None]:
 def _distances(
     texts: list[str], approved: list[str | None], pair: NDArray[np.int64]
 ) -> tuple[Floats, Floats]:
+    # imported here, not at the top: SciPy and scikit-learn add seconds to every command
+    from scipy import sparse  # noqa: PLC0415
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # noqa: PLC0415
+    from sklearn.preprocessing import normalize  # noqa: PLC0415
+
     answers = sorted({a for a in approved if a is not None})
     # hashed words and pairs of words: no vocabulary held in memory (a dict of every pair of
     # words of 30,000 replies takes a gigabyte), collisions among 2^20 slots are negligible

@@ -21,8 +21,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import erfc
-from scipy.stats import hypergeom
 
 from unisono.consistency.metrics import LEVELS, METRICS
 from unisono.consistency.variance import Fit, shrunk
@@ -119,6 +117,8 @@ def _comparisons(row: int, name: str, fit: Fit, *, min_n: int) -> list[Compariso
     if index.size == 0:
         return []
     z = (mean[index] - rest_mean[index]) / np.sqrt(v[index] + rest_v[index])
+    from scipy.special import erfc  # noqa: PLC0415
+
     p = erfc(np.abs(z) / math.sqrt(2))
     if METRICS[row].binary:
         p = np.maximum(p, _fisher(n[index], mean[index], total_n[index], total_sum[index]))
@@ -173,6 +173,8 @@ def _once_per_pair(stratum: Ints, worse: Floats) -> NDArray[np.bool_]:
 
 def _fisher(n: Floats, mean: Floats, total_n: Floats, total_sum: Floats) -> Floats:
     """Fisher's exact test of a rate (values 0 or 100) against the rest of its stratum."""
+    from scipy.stats import hypergeom  # noqa: PLC0415
+
     draws = np.rint(n).astype(np.int64)
     population = np.rint(total_n).astype(np.int64)
     successes = np.rint(total_sum / 100).astype(np.int64)

@@ -142,6 +142,14 @@ def insert_rows(
     connection.exec_driver_sql(sql, list(rows))
 
 
+def delete_rows(connection: Connection, table: str, key: str, keys: Sequence[Any]) -> None:
+    """Delete the rows whose ``key`` is one of ``keys``."""
+    for chunk in in_chunks(keys):
+        marks = ", ".join([placeholder(connection)] * len(chunk))
+        sql = f"DELETE FROM {table} WHERE {key} IN ({marks})"  # noqa: S608
+        connection.exec_driver_sql(sql, tuple(chunk))
+
+
 def rows_by_key(
     connection: Connection, table: str, key: str, columns: Sequence[str], keys: Sequence[Any]
 ) -> Iterator[tuple[Any, ...]]:

@@ -16,15 +16,17 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion
-from sklearn.svm import LinearSVC
 
 from unisono.language.concepts import concepts
 from unisono.language.text import normalise, terms
+
+if TYPE_CHECKING:  # imported where used: scikit-learn adds seconds and ~80 MB to every command
+    from sklearn.pipeline import FeatureUnion
+    from sklearn.svm import LinearSVC
 
 __all__ = ["UNKNOWN", "Guess", "ReasonModel", "train"]
 
@@ -49,6 +51,9 @@ def concept_tokens(text: str) -> list[str]:
 
 
 def _features(examples: int) -> FeatureUnion:
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415
+    from sklearn.pipeline import FeatureUnion  # noqa: PLC0415
+
     return FeatureUnion(
         [
             ("concepts", TfidfVectorizer(analyzer=concept_tokens, sublinear_tf=True)),
@@ -140,6 +145,8 @@ def train(
     known = sorted(set(reasons))
     if len(known) < 2:
         return None
+    from sklearn.svm import LinearSVC  # noqa: PLC0415
+
     features = _features(len(texts))
     matrix = features.fit_transform(list(texts))
     classifier = LinearSVC(C=0.5).fit(matrix, list(reasons))

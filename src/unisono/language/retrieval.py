@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
 from numpy.typing import NDArray
 
 from unisono.language.concepts import concepts
 from unisono.language.text import normalise, terms
+
+if TYPE_CHECKING:  # bm25s is imported where an index is built (it brings SciPy)
+    import bm25s
 
 __all__ = ["SearchIndex", "search_terms"]
 
@@ -42,6 +45,8 @@ class SearchIndex:
     @classmethod
     def build(cls, documents: Sequence[tuple[str, str]]) -> SearchIndex:
         """Index ``(key, text)`` documents."""
+        import bm25s  # noqa: PLC0415  (here, not at the top: it brings SciPy)
+
         bm25 = bm25s.BM25()
         bm25.index([search_terms(text) or ["-"] for _, text in documents], show_progress=False)
         return cls(tuple(key for key, _ in documents), bm25)
