@@ -187,7 +187,7 @@ def test_the_month_s_sample_is_drawn_for_the_signed_in_auditor(web, seeded_url):
     csrf = sign_in(web, "qualite")
     assert "Échantillon du mois" in web.get("/reviews/sample").text
     answer = web.post("/reviews/sample", follow_redirects=False, data={
-        "csrf_token": csrf, "per_agent": "1", "spotlight-negative_sentiment": "1",
+        "csrf_token": csrf, "per_agent": "2", "spotlight-negative_sentiment": "1",
         "per_spotlight": "3"})  # fmt: skip
     assert answer.status_code == 303
     drawn = int(re.search(r"drawn=(\d+)", answer.headers["location"]).group(1))
@@ -200,7 +200,15 @@ def test_the_month_s_sample_is_drawn_for_the_signed_in_auditor(web, seeded_url):
     assert len(reviews) == drawn > 3
     assert {r.auditor for r in reviews} == {"qualite"}
     assert sum(r.sample == "spotlight:negative_sentiment" for r in reviews) == 3
-    assert page.count('href="/reviews/') >= min(drawn, 100)
+    listed = set(re.findall(r'href="/reviews/(\d+)"', page))
+    assert len(listed) == min(drawn, 50)
+    assert drawn > 50
+    second = web.get("/reviews?tab=todo&page=2").text
+    rest = set(re.findall(r'href="/reviews/(\d+)"', second))
+    assert len(rest) == min(drawn - 50, 50)
+    assert not rest & listed
+    assert "Page 2 sur" in second
+    assert 'rel="prev"' in second
     bad = web.post("/reviews/sample", data={"csrf_token": csrf, "since": "2026-12-01",
                                             "until": "2026-11-01"})  # fmt: skip
     assert bad.status_code == 422

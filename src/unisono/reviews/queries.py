@@ -26,6 +26,7 @@ class ReviewFilters:
     purpose: str | None = None
     calibration: str | None = None
     limit: int | None = 100
+    offset: int = 0  # reviews skipped, newest first: for pages
     team: str | None = None
     statuses: tuple[str, ...] | None = None  # any of these
     interaction: str | None = None  # its external id
@@ -192,6 +193,8 @@ def list_reviews(*, session: Session, filters: ReviewFilters) -> list[dict[str, 
     query = query.order_by(Review.id.desc())
     if filters.limit:
         query = query.limit(filters.limit)
+    if filters.offset:
+        query = query.offset(filters.offset)
     return [
         _summary(row[0], row, sessions.get(row[0].calibration_id or -1))
         for row in session.execute(query)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
@@ -39,6 +40,7 @@ Auditor = Annotated[Principal, Depends(Require("reviews.conduct"))]
 Disputer = Annotated[Principal, Depends(Require("reviews.dispute"))]
 Decider = Annotated[Principal, Depends(Require("reviews.decide"))]
 TABS = ("todo", "done", "disputed")
+PER_PAGE = 50
 
 
 def _labels_of_the_bible(session: Session) -> dict[str, Any]:
@@ -58,8 +60,11 @@ def _tab_filters(tab: str, login: str) -> queries.ReviewFilters:
 
 
 @router.get("/reviews", response_class=HTMLResponse)
-def list_(request: Request, session: DbSession, reader: Reader, tab: str = "") -> HTMLResponse:
-    """The reader's reviews: to do (their drafts), disputed, done — within their scope."""
+def list_(
+    request: Request, session: DbSession, reader: Reader, tab: str = "", page: int = 1
+) -> HTMLResponse:
+    """The reader's reviews: to do (their drafts), disputed, done — within their scope, a page
+    of the newest first."""
     tabs = [t for t in TABS if t != "todo" or allowed(reader.role, "reviews.conduct")]
     tab = tab if tab in tabs else ("todo" if "todo" in tabs else "done")
     counts: dict[str, int] = {}
@@ -68,10 +73,14 @@ def list_(request: Request, session: DbSession, reader: Reader, tab: str = "") -
         filters = queries.within(_tab_filters(name, reader.name), reader.scope)
         counts[name] = queries.count_reviews(session=session, filters=filters) if filters else 0
         if name == tab and filters is not None:
-            rows = queries.list_reviews(session=session, filters=filters)
+            pages = max(1, -(-counts[name] // PER_PAGE))
+            page = min(max(page, 1), pages)
+            shown = replace(filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+            rows = queries.list_reviews(session=session, filters=shown)
     return render(
         request, session, reader, "reviews/list.html.j2", current="reviews",
-        tabs=tabs, tab=tab, counts=counts, rows=rows, drawn=request.query_params.get("drawn"),
+        tabs=tabs, tab=tab, counts=counts, rows=rows, page=page,
+        pages=max(1, -(-counts.get(tab, 0) // PER_PAGE)), drawn=request.query_params.get("drawn"),
         **_labels_of_the_bible(session),
     )  # fmt: skip
 
