@@ -139,18 +139,21 @@ def _values(
     rng: np.random.Generator, metric: str, shift: NDArray[np.float64], *, common: bool = False
 ) -> NDArray[np.float64]:
     """One value per interaction (nan: none), ``shift`` material differences worse. ``common``:
-    rare events (escalations, wrong facts) made common, so that random departures of every
-    group are not cut at 0 % (the true index would then be smaller than the spreads say)."""
+    for datasets whose true index is known — rates centred (rare events made common) and
+    nothing clipped, so that a group's departure moves its mean by exactly that much (cut at
+    0 % or 100 %, departures would be smaller than the spreads say, and the index higher)."""
     size = shift.size
     material = BY_ID[metric].material
     worse = -1.0 if BY_ID[metric].higher_is_better else 1.0
     moved = worse * shift * material
+    limits = (-np.inf, np.inf) if common else (0.0, 100.0)
     if metric in ("csat", "fcr"):
-        base = 0.8 if metric == "csat" else 0.85
+        base = 0.5 if common else (0.8 if metric == "csat" else 0.85)
         values = 100.0 * (rng.random(size) < np.clip(base + moved / 100, 0.001, 0.999))
     elif metric == "nps":
-        promoter = np.clip(0.5 + moved / 200, 0.01, 0.98)
-        detractor = np.clip(0.2 - moved / 200, 0.01, 0.98)
+        promoters, detractors = (0.4, 0.4) if common else (0.5, 0.2)
+        promoter = np.clip(promoters + moved / 200, 0.01, 0.98)
+        detractor = np.clip(detractors - moved / 200, 0.01, 0.98)
         draw = rng.random(size)
         values = np.where(draw < promoter, 100.0, np.where(draw > 1 - detractor, -100.0, 0.0))
     elif metric in ("escalations", "fact_contradictions"):
@@ -160,10 +163,11 @@ def _values(
         values = rng.normal(np.log(4 * 3600), 1.2, size) + moved
     elif metric == "qa_score":
         failed = rng.random(size) < 0.08
-        values = np.where(failed, 0.0, np.clip(100 * rng.beta(8, 2, size) + moved, 0, 100))
+        scored = np.clip(100 * rng.beta(8, 2, size) + moved, *limits)
+        values = np.where(failed, moved if common else 0.0, scored)
     else:  # answer distances: 0–100 points
         mean = 40.0 if metric == "answer_distance" else 50.0
-        values = np.clip(100 * rng.beta(4, 6, size) - 40 + mean + moved, 0, 100)
+        values = np.clip(100 * rng.beta(4, 6, size) - 40 + mean + moved, *limits)
     if metric in ANSWERED:
         values = np.where(rng.random(size) < ANSWERED[metric], values, np.nan)
     return values

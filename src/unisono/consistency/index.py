@@ -15,6 +15,7 @@ index is the reasons' indices weighted by their volumes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,7 +24,7 @@ from numpy.typing import NDArray
 
 from unisono.consistency.cells import Cells
 from unisono.consistency.metrics import FAMILIES, LEVELS, METRICS
-from unisono.consistency.variance import Fit, estimate, simulate, structure
+from unisono.consistency.variance import Fit, Level, estimate, simulate, structure
 
 Floats = NDArray[Any]  # floating-point values
 
@@ -37,8 +38,10 @@ class Scores:
     consistency: Floats  # (metrics, reasons): 100 / (1 + D²ₘ); nan: not estimable
     lost: dict[str, Floats]  # level -> (metrics, reasons): τ²/Δ², the source's part of D²ₘ
     weights: Floats  # (metrics, reasons): each metric's weight in its reason's index
+    reason_squared: Floats  # (reasons,): D² before it is set to 0 when negative; nan: no index
     reason_index: Floats  # (reasons,)
     reason_lost: dict[str, Floats]  # level -> (reasons,)
+    share: Floats  # (reasons,): each reason's weight in the overall index (its volume's share)
     overall: float | None
     overall_lost: dict[str, float]
 
@@ -65,9 +68,9 @@ def score(fits: dict[int, Fit], volume: Floats, reasons: int) -> Scores:
     squared = np.where(estimable, np.nansum(stacked, axis=0), np.nan)  # D²ₘ per reason
     consistency = 100 / (1 + np.maximum(squared, 0))
     weights = _weights(estimable)
-    reason_squared = (np.nan_to_num(squared) * weights).sum(axis=0)
     has_index = weights.sum(axis=0) > 0
-    reason_index = np.where(has_index, 100 / (1 + np.maximum(reason_squared, 0)), np.nan)
+    reason_squared = np.where(has_index, _weighted(fits, weights, _moment), np.nan)
+    reason_index = 100 / (1 + np.maximum(reason_squared, 0))
     by_source = {
         level: np.maximum((np.nan_to_num(parts[level]) * weights).sum(axis=0), 0)
         for level in LEVELS
@@ -85,7 +88,39 @@ def score(fits: dict[int, Fit], volume: Floats, reasons: int) -> Scores:
     share = volume * counted / max(float((volume * counted).sum()), 1.0)
     overall = float((np.nan_to_num(reason_index) * share).sum()) if counted.any() else None
     overall_lost = {level: float((values * share).sum()) for level, values in reason_lost.items()}
-    return Scores(consistency, lost, weights, reason_index, reason_lost, overall, overall_lost)
+    return Scores(
+        consistency,
+        lost,
+        weights,
+        reason_squared,
+        reason_index,
+        reason_lost,
+        share,
+        overall,
+        overall_lost,
+    )
+
+
+def _moment(level: Level) -> Floats:
+    return level.moment
+
+
+def _floor(level: Level) -> Floats:
+    return level.floor
+
+
+def _spread(level: Level) -> Floats:
+    return level.tau2
+
+
+def _weighted(fits: dict[int, Fit], weights: Floats, part: Callable[[Level], Floats]) -> Floats:
+    """Per reason, Σ over metrics of weight × Σ over levels of part/Δ² (nan counting 0): a
+    reason's D² from the levels' moments; with a leading axis when the fits have one."""
+    total: Floats = np.zeros(weights.shape[1])
+    for row, fit in fits.items():
+        levels = sum(np.nan_to_num(part(fit.levels[level])) for level in LEVELS)
+        total = total + weights[row] * levels / METRICS[row].material ** 2
+    return total
 
 
 def _weights(estimable: NDArray[np.bool_]) -> Floats:
@@ -109,50 +144,108 @@ class Intervals:
     runs: int
 
 
+CHUNK = 25  # bootstrap runs simulated at once (memory: runs × cells per array)
+
+
 def bootstrap(
     fits: dict[int, Fit], volume: Floats, reasons: int, *, runs: int, seed: int
 ) -> Intervals:
-    """The index recomputed on ``runs`` data sets drawn from the fitted model (every group's
-    departure drawn from N(0, τ²), every cell's sampling noise from N(0, σ²/n), the groups and
-    their sizes kept), read as a basic (pivotal) bootstrap interval: the estimate's errors in
-    the simulated world — whose true index is the one of the fitted τ², negative ones set to
-    0 — are taken off the estimate, and the interval is kept within 0–100."""
+    """The index's 95% intervals from ``runs`` data sets drawn from a world whose D² per reason
+    is the estimate's (every group's departure drawn from N(0, τ²), every cell's sampling noise
+    from N(0, σ²/n), the groups and their sizes kept), read as basic bootstrap intervals on the
+    scale of log(D² + floor): docs/consistency.md, "The interval"."""
     if runs <= 0 or not fits:
         return Intervals(None, np.full((reasons, 2), np.nan), 0)
-    rng = np.random.default_rng(seed)
     estimated = score(fits, volume, reasons)
-    world = score({row: _without_negatives(fit) for row, fit in fits.items()}, volume, reasons)
-    overall, per_reason = [], []
-    for _ in range(runs):
+    known = ~np.isnan(estimated.reason_squared)
+    squared = estimated.reason_squared[known]
+    floor = _weighted(fits, estimated.weights, _floor)[known]
+    drawn = _draws(fits, estimated.weights, runs, seed)[:, known]
+    # the end toward 100 from the unbiased D² (negative values and all: with no difference at
+    # all, it reaches 100 as often as it should); the other end from the reported D² (0 when
+    # negative: an estimate below 0 is no sign that the groups differ less than not at all)
+    upper = _reflected(squared, floor, drawn)
+    lower = _reflected(np.maximum(squared, 0), floor, drawn)
+    lows = np.percentile(_index(lower), 2.5, axis=0)
+    highs = np.percentile(_index(upper), 97.5, axis=0)
+    bounds = np.full((reasons, 2), np.nan)
+    bounds[known] = [
+        _holding(low, high, value)
+        for low, high, value in zip(lows, highs, estimated.reason_index[known], strict=True)
+    ]
+    overall = None
+    if estimated.overall is not None:
+        share = estimated.share[known]
+        low = np.percentile(_index(lower) @ share, 2.5)
+        high = np.percentile(_tangent_index(upper) @ share, 97.5)
+        overall = _holding(low, high, estimated.overall)
+    return Intervals(overall, bounds, runs)
+
+
+def _draws(fits: dict[int, Fit], weights: Floats, runs: int, seed: int) -> Floats:
+    """Each reason's D² re-estimated on ``runs`` data sets drawn from the world (runs ×
+    reasons), CHUNK data sets at a time."""
+    world = _world(fits, weights)
+    rng = np.random.default_rng(seed)
+    chunks = []
+    for done in range(0, runs, CHUNK):
+        size = min(CHUNK, runs - done)
         drawn = {
-            row: estimate(fit.structure, simulate(fit, rng), fit.sigma2)
-            for row, fit in fits.items()
+            row: estimate(fit.structure, simulate(fit, rng, size), fit.sigma2)
+            for row, fit in world.items()
         }
-        scores = score(drawn, volume, reasons)
-        overall.append(np.nan if scores.overall is None else scores.overall)
-        per_reason.append(scores.reason_index)
-    interval = None
-    if estimated.overall is not None and world.overall is not None:
-        low, high = _pivot(np.array(overall)[:, None], estimated.overall, world.overall)[0]
-        interval = (float(low), float(high))
-    bounds = _pivot(np.array(per_reason), estimated.reason_index, world.reason_index)
-    return Intervals(interval, bounds, runs)
+        chunks.append(_weighted(drawn, weights, _moment))
+    return np.concatenate(chunks)
 
 
-def _without_negatives(fit: Fit) -> Fit:
-    levels = {name: replace(level, moment=level.tau2) for name, level in fit.levels.items()}
-    return replace(fit, levels=levels)
+def _world(fits: dict[int, Fit], weights: Floats) -> dict[int, Fit]:
+    """The fits the bootstrap draws from: each level's spread as estimated, 0 where negative,
+    and scaled per reason so that the world's D² is the estimate's (0 where it is negative).
+    Setting negative spreads to 0 alone would make the world's D² larger than the estimate
+    (by the noise's positive part) and its draws noisier than the data."""
+    positive = _weighted(fits, weights, _spread)
+    wanted = np.maximum(_weighted(fits, weights, _moment), 0)
+    scale = np.divide(wanted, positive, out=np.zeros_like(positive), where=positive > 0)
+    return {
+        row: replace(
+            fit,
+            levels={
+                name: replace(level, tau2=level.tau2 * scale, moment=level.tau2 * scale)
+                for name, level in fit.levels.items()
+            },
+        )
+        for row, fit in fits.items()
+    }
 
 
-def _pivot(draws: Floats, estimate_: Floats | float, truth: Floats | float) -> Floats:
-    """Per column of ``draws`` (runs × quantities): [θ̂ − (q97.5 − θ), θ̂ − (q2.5 − θ)] within
-    0–100, θ the simulated world's true value; nan where there is no value."""
-    result = np.full((draws.shape[1], 2), np.nan)
-    known = ~np.isnan(draws).all(axis=0)
-    if known.any():
-        low, high = np.nanpercentile(draws[:, known], [2.5, 97.5], axis=0)
-        centre = np.atleast_1d(estimate_)[known]
-        world = np.atleast_1d(truth)[known]
-        result[known, 0] = np.clip(centre - (high - world), 0, 100)
-        result[known, 1] = np.clip(centre - (low - world), 0, 100)
-    return result
+def _reflected(start: Floats, floor: Floats, drawn: Floats) -> Floats:
+    """D² values the data are compatible with, one per run: ``start`` with the run's error
+    taken off, as a ratio of D² + floor (the world's D² is ``start``, 0 when negative). The
+    floor f is the lowest value D²'s estimate can take (each moment is (Q − df)/scale, Q ≥ 0):
+    D² + f is the spread before the noise's expected share is taken off, a sum of squares whose
+    errors grow with it, as a variance's do. On the log scale they are even; near 0, where f
+    is large beside them, it is D²'s own scale."""
+    truth = np.maximum(start, 0)
+    # the draws stay well above −f (their own floors differ little); kept positive all the same
+    ratio = (truth + floor) / np.maximum(drawn + floor, 1e-6 * floor)
+    reflected: Floats = (start + floor) * ratio - floor
+    return reflected
+
+
+def _index(squared: Floats) -> Floats:
+    """100 / (1 + max(0, D²))."""
+    return 100 / (1 + np.maximum(squared, 0))
+
+
+def _tangent_index(squared: Floats) -> Floats:
+    """The index, continued past 100 along its tangent below D² = 0: 100·(1 − D²). For the
+    overall's upper end: a reason whose D² falls below 0 by noise offsets one that falls above,
+    so that with no difference at all the upper end reaches 100 as often as it should."""
+    return np.where(squared < 0, 100 * (1 - squared), _index(squared))
+
+
+def _holding(low: float, high: float, value: float) -> tuple[float, float]:
+    """The interval within 0–100 and around the reported value (it always is in the
+    simulations; this makes it a promise, to the last bit of a rounding error)."""
+    low, high = float(np.clip(low, 0, 100)), float(np.clip(high, 0, 100))
+    return min(low, float(value)), max(high, float(value))

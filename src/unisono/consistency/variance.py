@@ -12,7 +12,9 @@ DerSimonian–Laird moment estimate pooled over the strata of that level, with t
 
 so that groups with few cases count little; a level with nothing to compare is "not estimable"
 (nan). The grouping is computed once per metric (:class:`Structure`), so that simulations of the
-fitted model (the bootstrap) only redo the arithmetic. docs/consistency.md has the derivation.
+fitted model (the bootstrap) only redo the arithmetic — on many simulated data sets at once: the
+cells' means may carry a leading axis (one row per data set), and so do the estimates then.
+docs/consistency.md has the derivation.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class Level:
     v: Floats  # variance of the mean without this level's own spread (the null hypothesis)
     tau2: Floats  # per reason, at least 0; nan: no stratum with two groups to compare
     moment: Floats  # the same before it is set to 0 when negative: (Q − df) / scale
+    floor: Floats  # df / scale: how far below 0 the moment can go (Q ≥ 0); its noise's scale
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,9 @@ def _group_index(keys: tuple[Ints, ...], members: NDArray[np.bool_]) -> Ints:
 
 
 def estimate(shape: Structure, mean: Floats, sigma2: Floats) -> Fit:
-    """The components from the cells' means: agents first, then teams (their means move with
-    their agents' spread), then channels (with their teams' and agents').
+    """The components from the cells' means (one row of means per simulated data set, or one
+    data set): agents first, then teams (their means move with their agents' spread), then
+    channels (with their teams' and agents').
 
     Each cell adds to n²·v of the groups it is in: its sampling part (n²·σ²/n = n·σ²), then the
     spread of each level below the group's (a group's n_g²·τ² spread over its cells: n·n_g·τ²).
@@ -158,13 +162,13 @@ def estimate(shape: Structure, mean: Floats, sigma2: Floats) -> Fit:
         grouping = shape.levels[name]
         level = _level(grouping, n, mean, (sampling, unbiased, cautious), shape.reasons)
         if name == "channel" and not shape.across_channels:
-            none = np.full(shape.reasons, np.nan)
-            level = replace(level, tau2=none, moment=none)
+            none = np.full(level.moment.shape, np.nan)
+            level = replace(level, tau2=none, moment=none, floor=none)
         levels[name] = level
         members = grouping.cell_group >= 0
         group_n = np.where(members, level.n[np.maximum(grouping.cell_group, 0)], 0)
-        unbiased = unbiased + n * group_n * _zero(level.moment)[reason]
-        cautious = cautious + n * group_n * _zero(level.tau2)[reason]
+        unbiased = unbiased + n * group_n * _zero(level.moment)[..., reason]
+        cautious = cautious + n * group_n * _zero(level.tau2)[..., reason]
     return Fit(shape, mean, sigma2, levels)
 
 
@@ -176,52 +180,58 @@ def _level(
     size = grouping.size
 
     def per_group(values: Floats) -> Floats:
-        return np.bincount(index, values[members], size)
+        return _sums(index, values[..., members], size)
 
     group_n = per_group(n)
     group_mean = _ratio(per_group(n * mean), group_n)
     sampling, unbiased, cautious = (_ratio(per_group(part), group_n**2) for part in parts)
     # a very negative spread below must not make a group's variance vanish
     estimated = np.maximum(unbiased, np.maximum(sampling * FLOOR, TINY))
-    moment = _dersimonian_laird(group_mean, estimated, grouping.stratum, grouping.reason, count)
+    moment, floor = _dersimonian_laird(
+        group_mean, estimated, grouping.stratum, grouping.reason, count
+    )
     v = np.maximum(cautious, TINY)
-    return Level(grouping, group_n, group_mean, v, np.maximum(moment, 0.0), moment)
+    return Level(grouping, group_n, group_mean, v, np.maximum(moment, 0.0), moment, floor)
 
 
-def _dersimonian_laird(mean: Floats, v: Floats, stratum: Ints, reason: Ints, count: int) -> Floats:
+def _dersimonian_laird(
+    mean: Floats, v: Floats, stratum: Ints, reason: Ints, count: int
+) -> tuple[Floats, Floats]:
     """τ² per reason from the groups' means and variances, pooled over the reason's strata, as
     the moment estimate (Q − df) / scale: unbiased, and so negative when the groups differ less
-    than their noise alone would make them."""
-    if mean.size == 0:
-        return np.full(count, np.nan)
+    than their noise alone would make them; and df / scale, the lowest value it can take."""
+    if mean.shape[-1] == 0:
+        none = np.full((*mean.shape[:-1], count), np.nan)
+        return none, none
     strata = int(stratum.max()) + 1
     w = 1 / v
-    total_w = np.bincount(stratum, w, strata)
-    centre = np.bincount(stratum, w * mean, strata) / total_w
-    q = np.bincount(reason, w * (mean - centre[stratum]) ** 2, count)
+    total_w = _sums(stratum, w, strata)
+    centre = _sums(stratum, w * mean, strata) / total_w
+    q = _sums(reason, w * (mean - centre[..., stratum]) ** 2, count)
     groups = np.bincount(stratum, minlength=strata)
     stratum_reason = np.zeros(strata, dtype=np.int64)
     stratum_reason[stratum] = reason
     df = np.bincount(stratum_reason, groups - 1, count)
-    within = total_w - np.bincount(stratum, w * w, strata) / total_w
-    scale = np.bincount(stratum_reason, within, count)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        moment = (q - df) / scale
-    return np.where((df > 0) & (scale > 0), moment, np.nan)
+    within = total_w - _sums(stratum, w * w, strata) / total_w
+    scale = _sums(stratum_reason, within, count)
+    known = (df > 0) & (scale > 0)
+    moment = _ratio(np.where(known, q - df, np.nan), scale)
+    return moment, _ratio(np.where(known, df, np.nan), scale)
 
 
-def simulate(fit: Fit, rng: np.random.Generator) -> Floats:
-    """Cell means drawn from the fitted model: each group's departure from N(0, τ²) at every
-    level, plus each cell's sampling noise N(0, σ²/n)."""
+def simulate(fit: Fit, rng: np.random.Generator, runs: int) -> Floats:
+    """``runs`` data sets of cell means (one per row) drawn from the fitted model: each group's
+    departure from N(0, τ²) at every level, plus each cell's sampling noise N(0, σ²/n)."""
     shape = fit.structure
     reason = shape.reason
-    means = rng.normal(0.0, np.sqrt(np.nan_to_num(fit.sigma2[reason]) / shape.n))
+    noise = np.sqrt(np.nan_to_num(fit.sigma2[reason]) / shape.n)
+    means = rng.normal(0.0, 1.0, (runs, reason.size)) * noise
     for name, level in fit.levels.items():
         grouping = shape.levels[name]
         spread = np.sqrt(_zero(level.tau2)[grouping.reason])
-        departures = rng.normal(0.0, 1.0, grouping.size) * spread
+        departures = rng.normal(0.0, 1.0, (runs, grouping.size)) * spread
         members = grouping.cell_group >= 0
-        means[members] += departures[grouping.cell_group[members]]
+        means[:, members] += departures[:, grouping.cell_group[members]]
     return means
 
 
@@ -240,6 +250,15 @@ def shrunk(level: Level) -> tuple[Floats, Floats]:
     )[grouping.stratum]
     weight = tau2 / (tau2 + level.v)
     return centre + weight * (level.mean - centre), centre
+
+
+def _sums(index: Ints, values: Floats, size: int) -> Floats:
+    """``np.bincount(index, values, size)`` along the last axis, for every row at once."""
+    if values.ndim == 1:
+        return np.bincount(index, values, size)
+    rows = values.shape[0]
+    shifted = (index + size * np.arange(rows)[:, None]).ravel()
+    return np.bincount(shifted, values.ravel(), rows * size).reshape(rows, size)
 
 
 def _ratio(a: Floats, b: Floats) -> Floats:
