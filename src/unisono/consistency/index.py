@@ -158,6 +158,8 @@ def bootstrap(
         return Intervals(None, np.full((reasons, 2), np.nan), 0)
     estimated = score(fits, volume, reasons)
     known = ~np.isnan(estimated.reason_squared)
+    if not known.any():  # no reason has an index: nothing to draw
+        return Intervals(None, np.full((reasons, 2), np.nan), runs)
     squared = estimated.reason_squared[known]
     floor = _weighted(fits, estimated.weights, _floor)[known]
     drawn = _draws(fits, estimated.weights, runs, seed)[:, known]
