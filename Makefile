@@ -87,9 +87,11 @@ eval-holdout: $(STAMP)
 eval-abcd: $(STAMP)
 	$(BIN)/python eval/audit/abcd_actions.py
 
-## eval-consistency: the consistency index's simulation study (exits 1 if false alarms exceed 5 %)
+## eval-consistency: the consistency index's simulation study (exits 1 if false alarms exceed 5 %
+## or an interval misses), then the index on the demo data against its planted divergences
 eval-consistency: $(STAMP)
 	$(BIN)/python eval/consistency/evaluate.py
+	$(BIN)/python eval/consistency/demo.py
 
 ## eval-language: reasons, sentiment and language detection (exits 1 if a target is missed)
 eval-language: $(STAMP)
