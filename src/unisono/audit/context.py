@@ -34,6 +34,10 @@ class RulesCache:
     versions: dict[int, StandardRules] = field(default_factory=dict)
     reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
     revisions: list[tuple[int, BibleRules]] = field(default_factory=list)  # (loaded at, rules)
+    # the standards that applied, ordered: by the version ids and reason (few combinations)
+    ordered: dict[tuple[tuple[int, ...], str | None], tuple[StandardRules, ...]] = field(
+        default_factory=dict
+    )
 
     def load(self, session: Session, version_ids: set[int]) -> None:
         missing = sorted(version_ids - self.versions.keys())
@@ -77,7 +81,8 @@ def build_contexts(
     """The audit contexts and readings of these interactions (row ids), in the same order.
     Interactions without a reason from their record get the classifier's first, so that the
     standards of that reason apply to them."""
-    rows = {row.id: row for chunk in in_chunks(ids) for row in session.execute(_query(chunk))}
+    connection = session.connection()  # plain rows: the ORM adds nothing to them here
+    rows = {row.id: row for chunk in in_chunks(ids) for row in connection.execute(_query(chunk))}
     found = [rows[i] for i in ids if i in rows]
     guessing = {row.id for row in found if row.reason_origin != "record"}
     applied: dict[int, list[int]] = {}
@@ -163,12 +168,16 @@ def standards_of(
     cache: RulesCache, version_ids: list[int], reason: str | None
 ) -> tuple[StandardRules, ...]:
     """The standard versions that applied (loaded in ``cache``), most specific first."""
-    return tuple(
-        sorted(
-            (cache.versions[v] for v in version_ids),
-            key=lambda s: _specificity(s, cache, version_ids, reason),
+    key = (tuple(version_ids), reason)
+    found = cache.ordered.get(key)
+    if found is None:
+        found = cache.ordered[key] = tuple(
+            sorted(
+                (cache.versions[v] for v in version_ids),
+                key=lambda s: _specificity(s, cache, version_ids, reason),
+            )
         )
-    )
+    return found
 
 
 def _specificity(

@@ -22,13 +22,13 @@ from unisono.audit.scorecards import QaResult, Scorecard, score, scorecards_in_f
 from unisono.core.changes import bump_data_version
 from unisono.core.config import get_settings
 from unisono.core.db import delete_rows, insert_rows, make_engine
-from unisono.core.parallel import ordered_map
+from unisono.core.parallel import fewer_collections, ordered_map
 from unisono.interactions import models as hub
 from unisono.language.models import InteractionLanguage
 from unisono.language.reasons import UNKNOWN, ReasonModel
 from unisono.language.reasons import load as load_model
 from unisono.language.service import ReadingWriter, needs_classifier, stored_row
-from unisono.language.training import model_path, reason_model
+from unisono.language.training import reason_model, reason_model_file
 from unisono.metrics.rollups import fingerprint
 
 BATCH = 1000
@@ -136,6 +136,11 @@ _MODELS: dict[Path, ReasonModel | None] = {}  # per worker process: the classifi
 
 def check_job(job: Job) -> Checked:
     """Read, check and score a batch (in a worker process)."""
+    with fewer_collections():  # a batch makes many short-lived objects, kept caches are large
+        return _check_job(job)
+
+
+def _check_job(job: Job) -> Checked:
     if job.url not in _WORKER:
         _WORKER[job.url] = (make_engine(job.url), RulesCache())
     engine, cache = _WORKER[job.url]
@@ -144,6 +149,9 @@ def check_job(job: Job) -> Checked:
         if job.model not in _MODELS:
             _MODELS[job.model] = load_model(job.model)
         model = _MODELS[job.model]
+        if model is None:
+            unreadable = f"cannot read the reason classifier {job.model}: delete it to retrain"
+            raise RuntimeError(unreadable)
     with Session(engine) as session:
         reads = build_contexts(session, job.ids, cache, model)
     return check_contexts(reads, job.cards, job.stamp)
@@ -162,17 +170,18 @@ def analyze(
     interactions, worker processes read and check batches while this one writes the results.
     Reason classifiers are kept under ``data_dir`` (default: the configured one)."""
     summary = AnalyzeSummary()
-    with Session(engine) as session:
+    with Session(engine) as session, fewer_collections():
         bible = fingerprint(session.connection())
         ids = pending(session.connection(), bible)
-        model = _reason_model(session, data_dir) if ids else None
+        parallel = len(ids) >= PARALLEL_FROM
+        model = _reason_model(session, data_dir, parallel=parallel) if ids else None
         session.commit()
         cards = scorecards_in_force(session)
         batches = [list(chunk) for chunk in _batches(ids)]
         stamp = Stamp(bible, int(now.timestamp()))
         writer = ReadingWriter(session.connection())
         for chunk, checked in zip(
-            batches, _checked(session, batches, cards, model, stamp), strict=True
+            batches, _checked(session, batches, cards, model, stamp, parallel=parallel), strict=True
         ):
             connection = session.connection()
             _store(connection, chunk, checked)
@@ -186,31 +195,35 @@ def analyze(
     return summary
 
 
-def _reason_model(session: Session, data_dir: Path | None) -> tuple[Path, ReasonModel] | None:
-    """The reason classifier and its file, when some interaction has no reason from its record."""
+def _reason_model(
+    session: Session, data_dir: Path | None, *, parallel: bool
+) -> Path | ReasonModel | None:
+    """The reason classifier, when some interaction has no reason from its record: its file
+    when worker processes will read it (this one need not), else the model."""
     if not needs_classifier(session.connection()):
         return None
     folder = data_dir or get_settings().data_dir
-    model = reason_model(session, folder)
-    return None if model is None else (model_path(folder, model.digest), model)
+    return reason_model_file(session, folder) if parallel else reason_model(session, folder)
 
 
 def _checked(
     session: Session,
     batches: list[list[int]],
     cards: list[Scorecard],
-    model: tuple[Path, ReasonModel] | None,
+    model: Path | ReasonModel | None,
     stamp: Stamp,
+    *,
+    parallel: bool,
 ) -> Iterable[Checked]:
-    if sum(len(batch) for batch in batches) < PARALLEL_FROM:
+    if not parallel:
         cache = RulesCache()
-        classifier = None if model is None else model[1]
+        classifier = model if isinstance(model, ReasonModel) else None
         return (
             check_contexts(build_contexts(session, batch, cache, classifier), cards, stamp)
             for batch in batches
         )
     url = session.connection().engine.url.render_as_string(hide_password=False)
-    path = None if model is None else model[0]
+    path = model if isinstance(model, Path) else None
     jobs = (Job(url, batch, cards, path, stamp) for batch in batches)
     return ordered_map(check_job, jobs, workers=2)
 

@@ -15,6 +15,7 @@ import itertools
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,7 +132,9 @@ class ReasonModel:
 
 def digest(texts: Sequence[str], reasons: Sequence[str], threshold: float) -> str:
     """A fingerprint of training data: the same data gives the same model."""
-    hasher = hashlib.blake2b(f"{VERSION}:{threshold}".encode(), digest_size=12)
+    # a model pickled by another scikit-learn may not load: its file is another one
+    made_by = f"{VERSION}:{version('scikit-learn')}:{threshold}"
+    hasher = hashlib.blake2b(made_by.encode(), digest_size=12)
     for text, reason in sorted(zip(texts, reasons, strict=True)):
         hasher.update(f"{reason}\t{text}\n".encode())
     return hasher.hexdigest()

@@ -17,8 +17,8 @@ also recognised by what a sentence does, since agents phrase them in countless w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from unisono.language.cues import content_stems_folded
 from unisono.language.elements import OPENING, pattern
@@ -29,7 +29,10 @@ from unisono.language.signals import signal
 __all__ = ["Replies", "contains"]
 
 _DIGIT = re.compile(r"[0-9]")
-_CLAUSE_END = re.compile(r"\s?[:;]\s|\s[—-]\s|,\s(?=mais\s|but\s)")
+# Where a clause ends: « : », « ; » and a dash between spaces, « , mais »; the pattern finds
+# the sign (a set of characters first: the engine jumps from one to the next), and
+# :func:`_cuts` takes the space before it in (« \s?[:;]\s|\s[—-]\s|,\s(?=mais\s|but\s) »).
+_CLAUSE_END = re.compile(r"[:;,—-](?:(?<=[:;])\s|(?<=\s[—-])\s|(?<=,)\s(?=mais\s|but\s))")
 _COURTESY = re.compile(
     r"\W*(?:merci|thanks?|bienvenue|welcome)\b|\W*(?:je suis|i'm|i am|c'est) \w+\W*$|"
     r"\W*\w+ (?:speaking|a votre ecoute)\W*$"
@@ -73,9 +76,9 @@ class Replies:
         for number, (text, folded) in enumerate(zip(self.agent, self.folded, strict=True)):
             for span in sentences(text):
                 start = span.start
-                for cut in _CLAUSE_END.finditer(folded, span.start, span.end):
-                    found.append(_Clause(len(found), number, folded, start, cut.start(), span))
-                    start = cut.end()
+                for begin, end in _cuts(folded, span.start, span.end):
+                    found.append(_Clause(len(found), number, folded, start, begin, span))
+                    start = end
                 found.append(_Clause(len(found), number, folded, start, span.end, span))
         return found
 
@@ -119,6 +122,24 @@ class Replies:
         return found
 
 
+def _cuts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clause ends in ``folded[start:end]``: a sign and the spaces around it."""
+    cuts: list[tuple[int, int]] = []
+    after = start  # where the previous cut ended: the next one starts there at the earliest
+    for cut in _CLAUSE_END.finditer(folded, start, end):
+        begin = cut.start()
+        space_before = begin > after and folded[begin - 1].isspace()
+        if folded[begin] in ":;":
+            begin -= space_before
+        elif folded[begin] != ",":  # a dash: the space before it is the cut's
+            if not space_before:
+                continue
+            begin -= 1
+        cuts.append((begin, cut.end()))
+        after = cut.end()
+    return cuts
+
+
 def contains(element: str, replies: Replies) -> bool | None:
     """Whether the agent's replies contain the built-in ``element``; None if not built in."""
     found = pattern(element, replies.language)
@@ -153,8 +174,7 @@ def _names_customer(replies: Replies, texts: list[str]) -> bool:
     return bool(name) and any(name & set(re.findall(r"[a-z]{3,}", text)) for text in texts)
 
 
-@dataclass(frozen=True)
-class _Clause:
+class _Clause(NamedTuple):  # a tuple: made by the dozen for every interaction
     number: int
     text: int  # the reply it is in
     folded: str

@@ -24,7 +24,14 @@ from unisono.interactions import models as hub
 from unisono.language import reasons
 from unisono.language.reasons import UNKNOWN, ReasonModel
 
-__all__ = ["Examples", "bible_examples", "examples_in", "out_of_scope", "reason_model"]
+__all__ = [
+    "Examples",
+    "bible_examples",
+    "examples_in",
+    "out_of_scope",
+    "reason_model",
+    "reason_model_file",
+]
 
 PER_REASON = 100  # interactions per reason: enough to learn customers' words, quick to train
 Examples = list[tuple[str, str]]  # (text, reason)
@@ -109,19 +116,39 @@ def train_on(examples: Examples) -> ReasonModel | None:
 def reason_model(session: Session, data_dir: Path) -> ReasonModel | None:
     """The model for the bible in force and the interactions imported with a reason: loaded
     from the data directory, or trained and kept there. None before any reasons exist."""
-    examples = bible_examples(session) + interaction_examples(session.connection())
+    examples = _examples(session)
+    path = model_path(data_dir, _key(examples))
+    return reasons.load(path) or _train_into(path, examples)
+
+
+def reason_model_file(session: Session, data_dir: Path) -> Path | None:
+    """The file of :func:`reason_model`, trained and kept first if there is none yet. For a
+    process that hands the model to others: it reads neither the model nor scikit-learn."""
+    examples = _examples(session)
+    path = model_path(data_dir, _key(examples))
+    if path.exists() or _train_into(path, examples) is not None:
+        return path
+    return None
+
+
+def _examples(session: Session) -> Examples:
+    return bible_examples(session) + interaction_examples(session.connection())
+
+
+def _key(examples: Examples) -> str:
+    """The fingerprint of the training data, the shipped out-of-scope messages included."""
     unknown = out_of_scope()
-    key = reasons.digest(
+    return reasons.digest(
         [t for t, _ in examples] + unknown,
         [r for _, r in examples] + [UNKNOWN] * len(unknown),
         reasons.DEFAULT_THRESHOLD,
     )
-    path = model_path(data_dir, key)
-    model = reasons.load(path)
-    if model is None:
-        model = train_on(examples)
-        if model is not None:
-            model.save(path)
+
+
+def _train_into(path: Path, examples: Examples) -> ReasonModel | None:
+    model = train_on(examples)
+    if model is not None:
+        model.save(path)
     return model
 
 

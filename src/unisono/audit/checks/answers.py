@@ -159,10 +159,10 @@ def _core_stems(text: str, language: str) -> list[str]:
         or spans[last - 1].end - spans[last - 1].start <= _SIGNATURE
     ):
         last -= 1  # the closing, and the signature under it
-    stems: list[str] = []
-    for span in spans[first:last]:
-        stems += content_stems_folded(folded, span.start, span.end)
-    return stems
+    if first >= last:
+        return []
+    # between sentences there are only spaces: their words are those of the whole stretch
+    return content_stems_folded(folded, spans[first].start, spans[last - 1].end)
 
 
 def _says(found: re.Pattern[str] | None, folded: str, span: Span, *, opening: bool = True) -> bool:

@@ -31,7 +31,9 @@ _TU = re.compile(
 )
 _LETTER = re.compile(r"[a-z0-9]")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
-_MAYBE_TU = re.compile(r"\bt(?:u|e|oi|es|on|a|')(?:\b|')|\bstp\b|-moi\b")  # quick, wider
+# quick and wider: « \bt(?:u|e|oi|es|on|a|')(?:\b|')|\bstp\b|-moi\b », each branch opening
+# with a letter (its word start checked after it), so that the engine jumps from one to the next
+_MAYBE_TU = re.compile(r"t(?<!\wt)(?:u|e|oi|es|on|a|')(?:\b|')|s(?<!\ws)tp\b|-moi\b")
 _VOUS = re.compile(rf"{_L}(?:vous|votre|vos){_R}")
 _SINGULAR = re.compile(rf"{_L}(?:madame|monsieur|mademoiselle|mme|mlle|m\.)(?![\w])")
 _TITLE_BEFORE = re.compile(r"(?:madame|monsieur|mme|mlle|m\.|mr|ms|mrs|dr)\s*$")
