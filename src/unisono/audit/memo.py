@@ -32,10 +32,6 @@ def fingerprint(rules: Any) -> Hashable:
     return type(rules).__name__, tuple(values)
 
 
-def _same_objects(kept: tuple[Any, ...], given: tuple[Any, ...]) -> bool:
-    return all(a is b for a, b in zip(kept, given, strict=True))
-
-
 class _Cache(Generic[Key, Value]):
     """Values by identity of their key objects, then by their content."""
 
@@ -48,9 +44,7 @@ class _Cache(Generic[Key, Value]):
         parts = self.objects(key)
         ids = tuple(map(id, parts))
         hit = self.by_id.get(ids)
-        if hit is not None and all(
-            a is b for a, b in zip(self.objects(hit[0]), parts, strict=True)
-        ):
+        if hit is not None:  # the objects are kept with the value: these ids are still theirs
             return hit[1]
         content = tuple(fingerprint(part) for part in parts)
         value = self.by_content.get(content)
