@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from unisono.language.folding import matching_form
+from unisono.language.folding import match_form
 
 __all__ = ["SIGNALS", "MessageMood", "Mood", "interaction_mood", "message_mood"]
 
@@ -129,7 +129,7 @@ class MessageMood:
 
 def message_mood(text: str) -> MessageMood:
     """The sentiment and signals of one customer message."""
-    folded = matching_form(text)
+    folded = match_form(text)  # kept: the reformulation check reads the customer words again
     score, signals = 0.0, set()
     for match in _PATTERN.finditer(folded):
         kind = match.lastgroup or ""

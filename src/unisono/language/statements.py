@@ -29,7 +29,15 @@ _UNITS = {
     "money": "eur euro euros usd dollar dollars gbp chf centime centimes pound pounds",
     "percent": "cent pourcent percent",
 }
-_SYMBOLS = {"duration": r"(?<=\d) ?(?:h|j|min|mn)(?![a-z])", "money": "[€$£]", "percent": "%"}
+# Units written as symbols after a number: « (?<=\d) ?(?:h|j|min|mn)(?![a-z]) », « [€$£] », « % »,
+# each branch opening with a plain character (what must come before it checked after it): the
+# engine then jumps from one such character to the next instead of trying every position.
+_SYMBOLS = {
+    "duration": r" (?<=\d )(?:h|j|min|mn)(?![a-z])|h(?<=\dh)(?![a-z])|j(?<=\dj)(?![a-z])"
+    r"|m(?<=\dm)(?:in|n)(?![a-z])",
+    "money": r"€|\$|£",
+    "percent": "%",
+}
 _TIME_WORDS = {
     "a", "avant", "apres", "vers", "des", "jusqu'a", "entre", "partir", "at", "before", "after",
     "until", "till", "by", "around", "from", "between", "midi",
@@ -116,7 +124,7 @@ class UnitTrigger:
         units |= {n + ending for n in nouns if n.isalpha() for ending in ("", "s", "x")}
         parts = [_SYMBOLS[kind] for kind in kinds]
         if units:
-            parts.append(rf"\b(?:{_by_first_letter(units)})\b")
+            parts.append(_by_first_letter(units))
         self.regex = re.compile("|".join(parts)) if parts else None
 
     def places(self, folded: str) -> list[tuple[int, int]]:
@@ -170,11 +178,15 @@ def every_value(text: str, *, rules: bool = False) -> list[Statement]:
 
 
 def _by_first_letter(words: set[str]) -> str:
-    """An alternation of ``words`` grouped by first letter: the regex engine tries far fewer."""
+    """``\\b(?:word|…)\\b`` as an alternation grouped by first letter, each branch opening with
+    its letter (the word start checked after it): the engine tries far fewer."""
     groups: dict[str, list[str]] = {}
     for word in sorted(words, key=lambda w: (-len(w), w)):
         groups.setdefault(word[0], []).append(re.escape(word[1:]).replace(r"\ ", " ?"))
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items()))
+    return "|".join(
+        f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rests)})\\b"
+        for first, rests in sorted(groups.items())
+    )
 
 
 @lru_cache(maxsize=16384)
