@@ -105,3 +105,33 @@ def test_up_to_date_interactions_are_skipped_and_a_new_content_resets_the_reason
     ]
     assert json.loads(cli("analyze", "--json").stdout)["analyzed"] == 1
     assert rows(cli.db_url, "SELECT reason FROM interaction_language") == [(None,)]
+
+
+def test_worker_processes_classify_as_one_process_does_and_mend_a_broken_classifier(
+    cli, databases, tmp_path, monkeypatch
+):
+    """On many interactions the writing process hands the classifier's file to the worker
+    processes without reading it; a file that cannot be read is trained again, not trusted."""
+    from unisono.audit import service  # noqa: PLC0415
+
+    said = ["Mon colis devait arriver hier, toujours rien", "Quelle heure est-il à Sydney ?",
+            "Le livreur n'est jamais passé", "Toujours pas de livraison"]  # fmt: skip
+    records = [contact(n, said[n % 4]) for n in range(12)]
+    serial = cli.db_url
+    parallel = databases.like(serial)
+    path = write_jsonl(tmp_path / "a.jsonl", records)
+    for url in (serial, parallel):
+        load_minimal_bible(cli, url)
+        assert cli("import", str(path), "--db", url).exit_code == 0
+    monkeypatch.setenv("UNISONO_DATA_DIR", str(tmp_path / "data"))
+    alone = json.loads(cli("analyze", "--json", "--db", serial).stdout)["classified_reasons"]
+    (kept,) = (tmp_path / "data" / "models").iterdir()
+    kept.write_bytes(b"not a model")
+    monkeypatch.setattr(service, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(service, "BATCH", 5)
+    workers = json.loads(cli("analyze", "--json", "--db", parallel).stdout)["classified_reasons"]
+    assert workers == alone
+    assert alone["livraison.retard"] >= 6  # the delivery messages (one phrasing may miss)
+    query = "SELECT external_id, reason_id FROM interactions ORDER BY external_id"
+    assert rows(parallel, query) == rows(serial, query)
+    assert kept.read_bytes() != b"not a model"  # the file the workers were given: mended

@@ -26,9 +26,8 @@ from unisono.core.parallel import fewer_collections, ordered_map
 from unisono.interactions import models as hub
 from unisono.language.models import InteractionLanguage
 from unisono.language.reasons import UNKNOWN, ReasonModel
-from unisono.language.reasons import load as load_model
 from unisono.language.service import ReadingWriter, needs_classifier, stored_row
-from unisono.language.training import reason_model, reason_model_file
+from unisono.language.training import kept_model, reason_model, reason_model_file
 from unisono.metrics.rollups import fingerprint
 
 BATCH = 1000
@@ -144,17 +143,18 @@ def _check_job(job: Job) -> Checked:
     if job.url not in _WORKER:
         _WORKER[job.url] = (make_engine(job.url), RulesCache())
     engine, cache = _WORKER[job.url]
-    model = None
-    if job.model is not None:
-        if job.model not in _MODELS:
-            _MODELS[job.model] = load_model(job.model)
-        model = _MODELS[job.model]
-        if model is None:
-            unreadable = f"cannot read the reason classifier {job.model}: delete it to retrain"
-            raise RuntimeError(unreadable)
     with Session(engine) as session:
-        reads = build_contexts(session, job.ids, cache, model)
+        reads = build_contexts(session, job.ids, cache, _classifier(job, session))
     return check_contexts(reads, job.cards, job.stamp)
+
+
+def _classifier(job: Job, session: Session) -> ReasonModel | None:
+    """The job's reason classifier, read once per worker process."""
+    if job.model is None:
+        return None
+    if job.model not in _MODELS:
+        _MODELS[job.model] = kept_model(job.model, session)
+    return _MODELS[job.model]
 
 
 def analyze(

@@ -28,6 +28,7 @@ __all__ = [
     "Examples",
     "bible_examples",
     "examples_in",
+    "kept_model",
     "out_of_scope",
     "reason_model",
     "reason_model_file",
@@ -129,6 +130,12 @@ def reason_model_file(session: Session, data_dir: Path) -> Path | None:
     if path.exists() or _train_into(path, examples) is not None:
         return path
     return None
+
+
+def kept_model(path: Path, session: Session) -> ReasonModel | None:
+    """The model kept at ``path`` by :func:`reason_model_file`; trained into it again when the
+    file cannot be read."""
+    return reasons.load(path) or _train_into(path, _examples(session))
 
 
 def _examples(session: Session) -> Examples:
