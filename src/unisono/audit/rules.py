@@ -3,8 +3,6 @@ stored versions of the standards (for the audit of stored interactions)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -83,11 +81,6 @@ def from_version(version: bible_models.StandardVersion) -> StandardRules:
         first_response_s=targets["first_response"],
         resolution_s=targets["resolution"],
     )
-
-
-def _elements(document: dict[str, Any]) -> dict[str, Any]:
-    elements: dict[str, Any] = document.get("elements", {})
-    return elements
 
 
 def _channel(channel_id: str | None) -> str:
