@@ -24,7 +24,7 @@ from unisono.language.cues import content_stems_folded
 from unisono.language.elements import OPENING, pattern
 from unisono.language.folding import match_form
 from unisono.language.sentences import Span, sentences
-from unisono.language.signals import signal
+from unisono.language.signals import instructs, signal
 
 __all__ = ["Replies", "contains"]
 
@@ -253,14 +253,13 @@ def _matches(found: re.Pattern[str] | None, clause: _Clause, span: Span) -> bool
 
 def _tells_what_next(replies: Replies) -> bool:
     lang = replies.language
-    future, instruction = signal("future", lang), signal("instruction", lang)
-    attempt = signal("attempt", lang)
-    if not any(future.search(t) or instruction.search(t) for t in replies.folded):
+    future, attempt = signal("future", lang), signal("attempt", lang)
+    if not any(future.search(t) or instructs(t, lang) for t in replies.folded):
         return False
     for clause in replies.clauses:
         span = Span(clause.start, clause.end)
         if _matches(future, clause, span) and not _matches(attempt, clause, span):
             return True
-        if _matches(instruction, clause, span):
+        if instructs(clause.folded[span.start : span.end], lang):  # searched alone, as _matches
             return True
     return False
