@@ -1,0 +1,35 @@
+"""What a sentence does: instructions, read by two patterns (the imperative opening the text,
+the rest anywhere), must say what the one pattern they replace said."""
+
+from __future__ import annotations
+
+import pytest
+
+from unisono.language.signals import instructs
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("repondez a cet e-mail avec la photo", "fr", True),  # the imperative opens the text
+        ("merci. envoyez-nous la facture", "fr", True),  # after a sign
+        ("merci :envoyez-nous la facture", "fr", True),
+        ("verifiez l'adresse puis cliquez sur le lien", "fr", True),
+        ("il vous suffit de repondre", "fr", True),
+        ("des reception du colis, le remboursement part", "fr", True),
+        ("n'oubliez pas le bon de retour", "fr", True),
+        ("vous pouvez le renvoyer gratuitement", "fr", True),
+        ("vous avez raison", "fr", False),  # « avez » opens no instruction here
+        ("nous avons bien recu votre colis chez nous", "fr", False),
+        ("fil vous suffit", "fr", False),  # « il » must be a word
+        ("les codes sont valables", "fr", False),
+        ("just reply to this e-mail", "en", True),
+        ("thanks. please click the link", "en", True),
+        ("once it arrives, we refund you", "en", True),
+        ("you can track it online", "en", True),
+        ("the courier replied yesterday", "en", False),
+        ("we sent it, nothing else", "en", False),
+    ],
+)
+def test_instructions(text, language, expected):
+    assert instructs(text, language) is expected
