@@ -1,11 +1,12 @@
-"""What a sentence does: instructions, read by two patterns (the imperative opening the text,
-the rest anywhere), must say what the one pattern they replace said."""
+"""What a sentence does: instructions (two patterns: the imperative opening the text, the rest
+anywhere) and futures (a French future found by its ending, its word read back) must say what
+the one pattern each replaces said."""
 
 from __future__ import annotations
 
 import pytest
 
-from unisono.language.signals import instructs
+from unisono.language.signals import instructs, tells_future
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,26 @@ from unisono.language.signals import instructs
 )
 def test_instructions(text, language, expected):
     assert instructs(text, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("vous recevrez un e-mail", "fr", True),
+        ("je vous rappellerai demain", "fr", True),
+        ("ce sera fait ce soir", "fr", True),  # a short future, listed
+        ("le technicien devra passer", "fr", True),
+        ("je vais vous rappeler", "fr", True),
+        ("vous allez le recevoir", "fr", True),
+        ("c'est vrai", "fr", False),  # [eirvd]r + ending after one letter only
+        ("la camera est cassee", "fr", False),  # a word the future's ending does not make one
+        ("un colis extra-large", "fr", False),
+        ("il va bien", "fr", False),  # « va » then no infinitive
+        ("we'll call you back", "en", True),
+        ("it will arrive tomorrow", "en", True),
+        ("i will try", "en", False),
+        ("we are sorry", "en", False),
+    ],
+)
+def test_futures(text, language, expected):
+    assert tells_future(text, language) is expected

@@ -24,7 +24,7 @@ from unisono.language.cues import content_stems_folded
 from unisono.language.elements import OPENING, pattern
 from unisono.language.folding import match_form
 from unisono.language.sentences import Span, sentences
-from unisono.language.signals import instructs, signal
+from unisono.language.signals import instructs, signal, tells_future
 
 __all__ = ["Replies", "contains"]
 
@@ -253,13 +253,13 @@ def _matches(found: re.Pattern[str] | None, clause: _Clause, span: Span) -> bool
 
 def _tells_what_next(replies: Replies) -> bool:
     lang = replies.language
-    future, attempt = signal("future", lang), signal("attempt", lang)
-    if not any(future.search(t) or instructs(t, lang) for t in replies.folded):
+    attempt = signal("attempt", lang)
+    if not any(tells_future(t, lang) or instructs(t, lang) for t in replies.folded):
         return False
     for clause in replies.clauses:
-        span = Span(clause.start, clause.end)
-        if _matches(future, clause, span) and not _matches(attempt, clause, span):
+        said = clause.folded[clause.start : clause.end]  # searched alone, as _matches does
+        if tells_future(said, lang) and attempt.search(said) is None:
             return True
-        if instructs(clause.folded[span.start : span.end], lang):  # searched alone, as _matches
+        if instructs(said, lang):
             return True
     return False

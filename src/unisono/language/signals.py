@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["instructs", "signal"]
+__all__ = ["instructs", "signal", "tells_future"]
 
 # Refusals and redirections: a reply that has one gives no answer of its own (« Sans facture,
 # on ne peut rien faire : la garantie ne s'applique que … » explains the refusal). Every branch
@@ -58,13 +58,40 @@ _CALLBACK = {
     "en": r"(?:i'll|i will|we'll|we will) (?:\w+ )?(?:call you back|get back to you|contact you|"
     r"write back|be in touch)",
 }
+# Futures: « vous recevrez », « ce sera », « je vais vous rappeler », « we'll call ». A French
+# future is a word ending in [eirvd]r + ai/as/a/ons/ez/ont after two letters or more, not
+# « extra… », « camera… » (:func:`tells_future` finds the ending, then reads its word back);
+# the other branches open with a plain character, the word start checked after it, so that
+# the engine jumps between candidates (one pattern starting with « \b(?!…)(?:\w{2,}… » tried
+# every position).
+_FUTURE_ENDING = {"fr": re.compile(r"[eirvd]r(?:ai|as|a|ons|ez|ont)\b")}
+_NOT_FUTURE = ("extra", "camera", "opera", "prefer", "consider", "esper", "gener", "oper")
+_GOING_TO = r" (?:vous |te |le |la |les |l'|lui |y |en )*\w+(?:er|ir|re)\b"
 _FUTURE = {
-    "fr": r"\b(?!(?:extra|camera|opera|prefer|consider|esper|gener|oper)\w*\b)(?:\w{2,}"
-    r"(?:e|i|r|v|d)r(?:ai|as|a|ons|ez|ont)|sera|seras|serons|serez|seront|aura|auras|aurez|"
-    r"auront|fera|feras|ferez|feront)\b|\b(?:vais|va|allez|allons|"
-    r"vont) (?:vous |te |le |la |les |l'|lui |y |en )*\w+(?:er|ir|re)\b",
-    "en": r"\b(?:will|'ll|going to|gonna)\b(?! try)",
+    "fr": r"s(?<!\ws)er(?:a|as|ons|ez|ont)\b|a(?<!\wa)ur(?:a|as|ez|ont)\b"
+    rf"|f(?<!\wf)er(?:a|as|ez|ont)\b|v(?<!\wv)(?:ais|a|ont){_GOING_TO}"
+    rf"|a(?<!\wa)ll(?:ez|ons){_GOING_TO}",
+    "en": r"w(?<!\ww)ill\b(?! try)|'(?<=\w')ll\b(?! try)|g(?<!\wg)oing to\b(?! try)"
+    r"|g(?<!\wg)onna\b(?! try)",
 }
+
+
+def tells_future(text: str, language: str) -> bool:
+    """Whether ``text`` says what will happen: « vous recevrez », « je vais vous rappeler »,
+    « we'll call you »."""
+    language = language if language in _FUTURE else "fr"
+    if signal("future", language).search(text):
+        return True
+    ending = _FUTURE_ENDING.get(language)
+    for found in ending.finditer(text) if ending is not None else ():
+        start = found.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # as \w
+            start -= 1
+        if found.start() - start >= 2 and not text.startswith(_NOT_FUTURE, start):
+            return True
+    return False
+
+
 # Instructions: an imperative opening the text or following a sign, « et » or « puis »; set
 # phrases. Read as two patterns (:func:`instructs`): the imperative at the very start, and the
 # rest, every branch of which opens with a plain character (the word start checked after it),
@@ -104,8 +131,8 @@ def instructs(text: str, language: str) -> bool:
 
 @cache
 def signal(kind: str, language: str) -> re.Pattern[str]:
-    """The pattern of ``kind`` ("refusal", "attempt", "callback", "future"; for instructions,
-    :func:`instructs`)."""
+    """The pattern of ``kind`` ("refusal", "attempt", "callback"; "future" is only a part of
+    :func:`tells_future`; for instructions, :func:`instructs`)."""
     if kind in ("refusal", "attempt"):
         both = _REFUSAL if kind == "refusal" else _ATTEMPT
         return re.compile("|".join(both.get(language, both["fr"])))
