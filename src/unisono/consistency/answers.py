@@ -210,11 +210,15 @@ def _distances(
 
 def _cosines(vectors: Any, targets: Any, chosen: NDArray[np.int64]) -> Floats:
     """The cosine of each of ``vectors`` with its ``chosen`` row of ``targets`` (all
-    L2-normalised): one product with every target (few), then the chosen column of each row —
-    gathering each vector's target row would copy the dense common answers once per reply."""
-    products = (vectors @ targets.T).toarray()
-    found: Floats = np.clip(products[np.arange(chosen.size), chosen].astype(np.float64), 0, 1)
-    return found
+    L2-normalised): the vectors of each target times that target alone — a product with every
+    target would pair each word of a reply with every common answer holding it, and gathering
+    each vector's target row would copy the dense common answers once per reply."""
+    found = np.empty(chosen.size)
+    for target in np.unique(chosen):
+        rows = np.flatnonzero(chosen == target)
+        found[rows] = (vectors[rows] @ targets[target].T).toarray().ravel()
+    clipped: Floats = np.clip(found, 0, 1)
+    return clipped
 
 
 def add_answers(builder: CellBuilder, replies: Replies) -> None:
