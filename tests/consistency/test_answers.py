@@ -1,13 +1,10 @@
-"""The answers compared: the replies' words counted as scikit-learn counts them, and their
-approved answers from the standards that applied to each interaction."""
+"""The replies' approved answers come from the standards that applied to each interaction."""
 
 from __future__ import annotations
 
 import datetime as dt
 from itertools import product
 
-import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
 from sqlalchemy import select, update
 
 from tests.bible.test_bible_load import edit
@@ -15,10 +12,8 @@ from tests.interactions.factories import interaction, write_jsonl
 from unisono.bible import models as bible
 from unisono.consistency.answers import _applied_versions
 from unisono.consistency.sources import opened_seconds
-from unisono.consistency.words import hashed_counts
 from unisono.interactions import models as hub
 from unisono.interactions.standards import applicable_versions
-from unisono.language.text import fold
 
 EMAIL_ONLY = """\
 ---
@@ -72,30 +67,3 @@ def test_versions_read_once_per_class_are_those_of_each_interaction(
         assert sorted(applied.get(row.id, [])) == sorted(v.id for v in expected)
     assert len(rows) == 24
     assert len({tuple(sorted(v)) for v in applied.values()}) >= 4  # before, after, channels
-
-
-def test_hashed_counts_are_those_of_scikit_learn_s_hashing_vectorizer():
-    texts = [
-        "Bonjour Madame Martin,\n\nVotre colis arrive demain.\nBien cordialement,\nLéa",
-        "Bonjour Monsieur Pons,\n\nVotre colis arrive demain.\n--\nBien cordialement,\nLéa",
-        "",
-        "\n\n",
-        "a\nb",  # no word: one letter is no word
-        "ab\ncd\r\nef ef ef",
-        "x\u0301y ＿ab ΣΑΣ σας\nΣ",  # accents, case and folding oddities
-        "ΑΣ ΑΣ\nİstanbul",  # « İ » lowers to two letters: the text is lowered letter by letter
-    ]
-    expected = HashingVectorizer(
-        preprocessor=fold,
-        ngram_range=(1, 2),
-        n_features=2**20,
-        alternate_sign=False,
-        norm=None,
-        dtype=np.float32,
-    ).transform(texts)
-    found = hashed_counts(texts, 2**20)
-    for part in ("data", "indices", "indptr"):
-        assert np.array_equal(getattr(found, part), getattr(expected, part))
-    empty = hashed_counts(["", "a"], 2**20)
-    assert empty.shape == (2, 2**20)
-    assert empty.nnz == 0

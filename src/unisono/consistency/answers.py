@@ -34,10 +34,10 @@ from unisono.audit.context import RulesCache, standards_of
 from unisono.bible import models as bible
 from unisono.consistency.cells import CellBuilder, Keys
 from unisono.consistency.sources import Window, opened_seconds
-from unisono.consistency.words import hashed_counts
 from unisono.core.db import in_chunks
 from unisono.interactions import models as hub
 from unisono.interactions.standards import applicable_versions_query
+from unisono.language.text import fold
 
 PER_GROUP = 30
 Floats = NDArray[Any]  # floating-point values
@@ -197,13 +197,20 @@ def _distances(
 ) -> tuple[Floats, Floats]:
     # imported here, not at the top: SciPy and scikit-learn add seconds to every command
     from scipy import sparse  # noqa: PLC0415
-    from sklearn.feature_extraction.text import TfidfTransformer  # noqa: PLC0415
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
     answers = sorted({a for a in approved if a is not None})
-    # hashed words and pairs of words: no vocabulary kept of every pair of words (for 30,000
-    # replies, a gigabyte), collisions among 2^20 slots are negligible
-    counts = hashed_counts(texts + answers, 2**20)
+    # hashed words and pairs of words: no vocabulary held in memory (a dict of every pair of
+    # words of 30,000 replies takes a gigabyte), collisions among 2^20 slots are negligible
+    counts = HashingVectorizer(
+        preprocessor=fold,
+        ngram_range=(1, 2),
+        n_features=2**20,
+        alternate_sign=False,
+        norm=None,
+        dtype=np.float32,
+    ).transform(texts + answers)
     vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     replies, targets = vectors[: len(texts)], vectors[len(texts) :]
     distance = np.full(len(texts), np.nan)
