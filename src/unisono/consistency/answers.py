@@ -31,6 +31,7 @@ from unisono.audit import models as audit
 from unisono.audit.checks.answers import approved_answer
 from unisono.audit.checks.base import AuditContext
 from unisono.audit.context import RulesCache, standards_of
+from unisono.bible import models as bible
 from unisono.consistency.cells import CellBuilder, Keys
 from unisono.consistency.sources import Window, opened_seconds
 from unisono.core.db import in_chunks
@@ -140,12 +141,7 @@ def sample_replies(
 def _approved_answers(session: Session, rows: list[Any]) -> list[str | None]:
     """Each interaction's approved answer for its channel, from the standard versions that
     applied to it (computed once per reason, channel and set of versions)."""
-    applied: dict[int, list[int]] = {}
-    ids = [row.id for row in rows]
-    for chunk in in_chunks(ids):
-        query = applicable_versions_query().where(hub.Interaction.id.in_(chunk))
-        for interaction_id, version_id in session.execute(query):
-            applied.setdefault(interaction_id, []).append(version_id)
+    applied = _applied_versions(session, rows)
     cache = RulesCache()
     cache.load(session, {v for versions in applied.values() for v in versions})
     known: dict[tuple[Any, ...], str | None] = {}
@@ -169,6 +165,31 @@ def _approved_answers(session: Session, rows: list[Any]) -> list[str | None]:
             known[key] = None if found is None else found[1]
         answers.append(known[key])
     return answers
+
+
+def _applied_versions(session: Session, rows: list[Any]) -> dict[int, list[int]]:
+    """The standard versions that applied to each interaction (by row id). They depend on its
+    reason, its channel and which versions' validity dates it opened after, nothing else
+    (``applicable_versions_query``): they are read for one interaction of each such class."""
+    version = bible.StandardVersion
+    dates = {
+        int(moment.timestamp())
+        for pair in session.execute(select(version.valid_from, version.valid_to))
+        for moment in pair
+        if moment is not None
+    }
+    periods = np.searchsorted(sorted(dates), [row.opened for row in rows], side="right")
+    classes: dict[tuple[Any, ...], list[int]] = {}
+    for row, period in zip(rows, periods.tolist(), strict=True):
+        classes.setdefault((row.reason_id, row.channel_id, period), []).append(row.id)
+    members = {ids[0]: ids for ids in classes.values()}
+    applied: dict[int, list[int]] = {}
+    for chunk in in_chunks(list(members)):
+        query = applicable_versions_query().where(hub.Interaction.id.in_(chunk))
+        for interaction_id, version_id in session.execute(query):
+            for member in members[interaction_id]:
+                applied.setdefault(member, []).append(version_id)
+    return applied
 
 
 def _distances(
@@ -210,11 +231,15 @@ def _distances(
 
 def _cosines(vectors: Any, targets: Any, chosen: NDArray[np.int64]) -> Floats:
     """The cosine of each of ``vectors`` with its ``chosen`` row of ``targets`` (all
-    L2-normalised): one product with every target (few), then the chosen column of each row —
-    gathering each vector's target row would copy the dense common answers once per reply."""
-    products = (vectors @ targets.T).toarray()
-    found: Floats = np.clip(products[np.arange(chosen.size), chosen].astype(np.float64), 0, 1)
-    return found
+    L2-normalised): the vectors of each target times that target alone — a product with every
+    target would pair each word of a reply with every common answer holding it, and gathering
+    each vector's target row would copy the dense common answers once per reply."""
+    found = np.empty(chosen.size)
+    for target in np.unique(chosen):
+        rows = np.flatnonzero(chosen == target)
+        found[rows] = (vectors[rows] @ targets[target].T).toarray().ravel()
+    clipped: Floats = np.clip(found, 0, 1)
+    return clipped
 
 
 def add_answers(builder: CellBuilder, replies: Replies) -> None:

@@ -40,7 +40,9 @@ def applicable_versions_query(*, by_reason: bool = True) -> Select[int, int]:
     applied to it: published then, for its channel (or every channel) and its reason or one of
     the reason's parents (or every reason). An interaction older than the first load of a
     standard is judged by that first version. ``by_reason=False`` leaves the reason out (for
-    interactions whose reason is being classified: the caller matches reasons itself)."""
+    interactions whose reason is being classified: the caller matches reasons itself). Of the
+    interaction it reads only the reason, the channel and the opening time (the consistency
+    report reads it for one interaction per class of those: keep it so)."""
     interaction, version = models.Interaction, bible.StandardVersion
     channel, reason = bible.StandardChannel, bible.StandardReason
     in_force = and_(
